@@ -1,0 +1,27 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { migrate } from './migrations.ts';
+
+export type Db = Database.Database;
+
+/**
+ * Opens the model database. The writer (the daemon) applies migrations; readers (workers) open the
+ * same file read-only and never write, so WAL lets them read while a fit commits.
+ */
+export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  if (opts.readonly) {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // FULL: an acknowledged fit must survive power loss, not only a killed process; fits are rare.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,10 @@
+export { ModelStore } from './model-store.ts';
+export { SCHEMA_VERSION } from './migrations.ts';
+export type {
+  ModelRecord,
+  NewVersion,
+  PublishedFit,
+  VersionRecord,
+  VersionState,
+  VersionSummary,
+} from './types.ts';

@@ -1,0 +1,195 @@
+import type { Db } from './db.ts';
+import { openDb } from './db.ts';
+import { blobToSeries, seriesToBlob } from './series.ts';
+import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+
+const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
+  fit_ms, hash, created_at, finished_at`;
+
+interface VersionRow {
+  model: string;
+  version: number;
+  kind: string;
+  spec: string;
+  state: VersionSummary['state'];
+  error: string | null;
+  metrics: string | null;
+  n_obs: number;
+  fit_ms: number | null;
+  hash: string;
+  created_at: string;
+  finished_at: string | null;
+  params?: string | null;
+  series?: Buffer;
+}
+
+interface ModelRow {
+  name: string;
+  current_version: number | null;
+  versions: number;
+  created_at: string;
+  updated_at: string;
+}
+
+function toSummary(row: VersionRow): VersionSummary {
+  return {
+    model: row.model,
+    version: row.version,
+    kind: row.kind,
+    spec: JSON.parse(row.spec),
+    state: row.state,
+    error: row.error,
+    metrics: row.metrics === null ? null : JSON.parse(row.metrics),
+    nObs: row.n_obs,
+    fitMs: row.fit_ms,
+    hash: row.hash,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+  };
+}
+
+function toModel(row: ModelRow): ModelRecord {
+  return {
+    name: row.name,
+    currentVersion: row.current_version,
+    versions: row.versions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const now = () => new Date().toISOString();
+
+/**
+ * Models and their numbered versions. One writer (the daemon) and any number of read-only readers
+ * (the workers). Every state change is one transaction, so a crash never leaves half a version.
+ */
+export class ModelStore {
+  readonly path: string;
+  private readonly db: Db;
+
+  private constructor(path: string, db: Db) {
+    this.path = path;
+    this.db = db;
+  }
+
+  static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
+    return new ModelStore(path, openDb(path, opts));
+  }
+
+  getModel(name: string): ModelRecord | undefined {
+    const row = this.db
+      .prepare(
+        `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
+         FROM models m WHERE m.name = ?`,
+      )
+      .get(name) as ModelRow | undefined;
+    return row && toModel(row);
+  }
+
+  listModels(): ModelRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
+         FROM models m ORDER BY m.name`,
+      )
+      .all() as ModelRow[];
+    return rows.map(toModel);
+  }
+
+  listVersions(model: string): VersionSummary[] {
+    const rows = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? ORDER BY version`)
+      .all(model) as VersionRow[];
+    return rows.map(toSummary);
+  }
+
+  getVersionSummary(model: string, version: number): VersionSummary | undefined {
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? AND version = ?`)
+      .get(model, version) as VersionRow | undefined;
+    return row && toSummary(row);
+  }
+
+  getVersion(model: string, version: number): VersionRecord | undefined {
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS}, params, series FROM versions WHERE model = ? AND version = ?`)
+      .get(model, version) as VersionRow | undefined;
+    if (!row) return undefined;
+    return {
+      ...toSummary(row),
+      params: row.params == null ? null : JSON.parse(row.params),
+      series: blobToSeries(row.series!),
+    };
+  }
+
+  /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
+  beginVersion(v: NewVersion): number {
+    return this.db.transaction(() => {
+      const ts = now();
+      this.db
+        .prepare(
+          `INSERT INTO models (name, created_at, updated_at) VALUES (?, ?, ?)
+           ON CONFLICT(name) DO NOTHING`,
+        )
+        .run(v.model, ts, ts);
+      const { next_version } = this.db
+        .prepare(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
+                  RETURNING next_version - 1 AS next_version`)
+        .get(ts, v.model) as { next_version: number };
+      this.db
+        .prepare(
+          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
+        )
+        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts);
+      return next_version;
+    })();
+  }
+
+  /** Marks the version ready and makes it current in the same transaction. */
+  publishVersion(model: string, version: number, fit: PublishedFit): void {
+    this.db.transaction(() => {
+      const ts = now();
+      const changed = this.db
+        .prepare(
+          `UPDATE versions SET state = 'ready', params = ?, metrics = ?, fit_ms = ?, finished_at = ?
+           WHERE model = ? AND version = ? AND state = 'fitting'`,
+        )
+        .run(JSON.stringify(fit.params), JSON.stringify(fit.metrics), fit.fitMs, ts, model, version).changes;
+      if (changed !== 1) throw new Error(`version ${model}@${version} is not fitting`);
+      this.db
+        .prepare(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`)
+        .run(version, ts, model);
+    })();
+  }
+
+  failVersion(model: string, version: number, error: string, fitMs: number | null): void {
+    this.db
+      .prepare(
+        `UPDATE versions SET state = 'failed', error = ?, fit_ms = ?, finished_at = ?
+         WHERE model = ? AND version = ? AND state = 'fitting'`,
+      )
+      .run(error, fitMs, now(), model, version);
+  }
+
+  /** Fits that were running when the process died can never finish: mark them failed, touch nothing else. */
+  failInterruptedFits(): number {
+    return this.db
+      .prepare(
+        `UPDATE versions SET state = 'failed', error = 'interrupted: the daemon stopped during this fit',
+         finished_at = ? WHERE state = 'fitting'`,
+      )
+      .run(now()).changes;
+  }
+
+  fileSizeBytes(): number {
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
+    const size = this.db.pragma('page_size', { simple: true }) as number;
+    return pages * size;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,43 @@
+export type VersionState = 'fitting' | 'ready' | 'failed';
+
+export interface VersionSummary {
+  model: string;
+  version: number;
+  kind: string;
+  spec: Record<string, unknown>;
+  state: VersionState;
+  error: string | null;
+  metrics: Record<string, unknown> | null;
+  nObs: number;
+  fitMs: number | null;
+  hash: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface VersionRecord extends VersionSummary {
+  params: unknown;
+  series: Float64Array;
+}
+
+export interface ModelRecord {
+  name: string;
+  currentVersion: number | null;
+  versions: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface NewVersion {
+  model: string;
+  kind: string;
+  spec: Record<string, unknown>;
+  series: Float64Array;
+  hash: string;
+}
+
+export interface PublishedFit {
+  params: unknown;
+  metrics: Record<string, unknown>;
+  fitMs: number;
+}
