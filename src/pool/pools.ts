@@ -1,0 +1,104 @@
+import { Piscina } from 'piscina';
+import type { FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
+
+export interface PoolOptions extends WorkerConfig {
+  fitWorkers: number;
+  forecastWorkers: number;
+  /** Tasks allowed to wait for a thread, per pool, before callers get "queue full". */
+  maxQueue: number;
+}
+
+export interface PoolStats {
+  threads: number;
+  busy: number;
+  queued: number;
+  completed: number;
+  failed: number;
+}
+
+const workerFile = new URL('./worker-entry.mjs', import.meta.url).href;
+
+/** Thrown when a pool's queue is full; the daemon answers 503. */
+export class QueueFullError extends Error {
+  constructor(pool: string) {
+    super(`the ${pool} queue is full`);
+    this.name = 'QueueFullError';
+  }
+}
+
+class Pool {
+  readonly piscina: Piscina;
+  private failed = 0;
+  // Tasks handed to Piscina and not yet settled (running or queued inside it).
+  private inFlight = 0;
+
+  constructor(
+    readonly name: string,
+    private readonly threads: number,
+    opts: PoolOptions,
+  ) {
+    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize };
+    this.piscina = new Piscina({
+      filename: workerFile,
+      minThreads: threads,
+      maxThreads: threads,
+      maxQueue: opts.maxQueue,
+      // Fits may run for minutes; their time is bounded by the caller's abort signal, not by Piscina.
+      idleTimeout: Number.POSITIVE_INFINITY,
+      workerData,
+    });
+    // A worker that dies is replaced by Piscina; its task is rejected and that error reaches the caller.
+    this.piscina.on('error', () => {});
+  }
+
+  async run<R>(task: unknown, signal?: AbortSignal): Promise<R> {
+    if (this.piscina.queueSize >= this.piscina.options.maxQueue) throw new QueueFullError(this.name);
+    this.inFlight++;
+    try {
+      return (await this.piscina.run(task, signal ? { signal } : {})) as R;
+    } catch (err) {
+      this.failed++;
+      throw err;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  stats(): PoolStats {
+    const busy = Math.min(this.inFlight, this.threads);
+    return {
+      threads: this.piscina.threads.length,
+      busy,
+      queued: this.inFlight - busy,
+      completed: this.piscina.completed,
+      failed: this.failed,
+    };
+  }
+}
+
+/** The two pools: fits apart from forecasts, so a long fit never holds up forecasts of other models. */
+export class WorkerPools {
+  private readonly fitPool: Pool;
+  private readonly forecastPool: Pool;
+
+  constructor(opts: PoolOptions) {
+    this.fitPool = new Pool('fit', opts.fitWorkers, opts);
+    this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
+  }
+
+  fit(task: FitTask, signal: AbortSignal): Promise<FitResult> {
+    return this.fitPool.run<FitResult>(task, signal);
+  }
+
+  forecast(task: ForecastTask): Promise<ForecastResult> {
+    return this.forecastPool.run<ForecastResult>(task);
+  }
+
+  stats(): { fit: PoolStats; forecast: PoolStats } {
+    return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats() };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy()]);
+  }
+}

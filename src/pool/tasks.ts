@@ -1,0 +1,54 @@
+/** Messages between the daemon and its workers. Typed arrays travel as transferables. */
+
+export interface FitTask {
+  op: 'fit';
+  kind: string;
+  spec: Record<string, unknown>;
+  series: Float64Array;
+}
+
+export interface ForecastTask {
+  op: 'forecast';
+  model: string;
+  version: number;
+  h: number;
+  levels: number[];
+  /** How many of the training series' last values to return beside the forecast. */
+  history: number;
+}
+
+export type Task = FitTask | ForecastTask;
+
+/** An expected failure (bad data for the kind, optimiser breakdown): reported, not thrown. */
+export interface TaskFailure {
+  ok: false;
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface FitOutput {
+  ok: true;
+  params: unknown;
+  metrics: Record<string, unknown>;
+  fitMs: number;
+}
+
+export interface ForecastOutput {
+  ok: true;
+  mean: Float64Array;
+  intervals: { level: number; lower: Float64Array; upper: Float64Array }[];
+  history: Float64Array;
+}
+
+export type FitResult = FitOutput | TaskFailure;
+export type ForecastResult = ForecastOutput | TaskFailure;
+
+/** What every worker is started with. */
+export interface WorkerConfig {
+  dbPath: string;
+  /** Optional module exporting `kinds: ModelKind[]` to register (plugins, test kinds). */
+  kindsModule?: string;
+  /** Fitted models kept per worker, by (model, version). */
+  cacheSize: number;
+}

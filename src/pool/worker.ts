@@ -1,0 +1,71 @@
+import { workerData } from 'node:worker_threads';
+import { getKind, EngineError, type Fitted } from '../forecasting/index.ts';
+import { ModelStore } from '../store/index.ts';
+import { ModelCache } from './model-cache.ts';
+import { loadKindsModule } from './kinds-module.ts';
+import type { FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig } from './tasks.ts';
+
+const config = workerData as WorkerConfig;
+await loadKindsModule(config.kindsModule);
+
+// Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
+let store: ModelStore | undefined;
+interface Loaded {
+  fitted: Fitted;
+  series: Float64Array;
+}
+const cache = new ModelCache<Loaded>(config.cacheSize);
+
+function failure(err: unknown): TaskFailure {
+  if (err instanceof EngineError) {
+    return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
+  }
+  throw err;
+}
+
+function fit(task: FitTask): FitResult {
+  const started = performance.now();
+  try {
+    const kind = getKind(task.kind);
+    const spec = kind.parseSpec(task.spec);
+    const fitted = kind.fit(task.series, spec, {});
+    return { ok: true, params: fitted.params, metrics: fitted.metrics, fitMs: performance.now() - started };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+function loadModel(model: string, version: number): Loaded {
+  const key = `${model}@${version}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  store ??= ModelStore.open(config.dbPath, { readonly: true });
+  const row = store.getVersion(model, version);
+  if (!row || row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
+  const kind = getKind(row.kind);
+  const fitted: Fitted = {
+    kind: row.kind,
+    spec: kind.parseSpec(row.spec),
+    params: row.params,
+    metrics: (row.metrics ?? {}) as Fitted['metrics'],
+  };
+  const loaded = { fitted, series: row.series };
+  cache.set(key, loaded);
+  return loaded;
+}
+
+function forecast(task: ForecastTask): ForecastResult {
+  try {
+    const { fitted, series } = loadModel(task.model, task.version);
+    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
+    const history = series.slice(Math.max(0, series.length - task.history));
+    // Copied, not transferred: a kind may return views sharing one buffer, and 500 steps is ~20 KB.
+    return { ok: true, mean: fc.mean, intervals: fc.intervals, history };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export default function run(task: Task): FitResult | ForecastResult {
+  return task.op === 'fit' ? fit(task) : forecast(task);
+}
