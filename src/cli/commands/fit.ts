@@ -1,0 +1,46 @@
+import { ApiClient, resolveUrl } from '../client.ts';
+import { intList, keyValues, loadDataset, positiveInt } from './input.ts';
+
+interface FitFlags {
+  url?: string;
+  model: string;
+  kind?: string;
+  period?: string;
+  order?: string;
+  seasonal?: string;
+  column?: string;
+  option?: string[];
+  json?: boolean;
+}
+
+interface FitAnswer {
+  model: string;
+  version: number;
+  kind: string;
+  reused: boolean;
+  nObs: number;
+  fitMs: number | null;
+  metrics: Record<string, unknown> | null;
+}
+
+/** `modelapi fit <file>`: options in the file < flags. */
+export async function fit(file: string, flags: FitFlags): Promise<void> {
+  const client = new ApiClient(resolveUrl(flags.url));
+  const dataset = await loadDataset(file, flags.column);
+  const body: Record<string, unknown> = { ...dataset.options, ...keyValues(flags.option), data: dataset.data };
+  if (flags.kind) body.kind = flags.kind;
+  if (flags.period) body.period = positiveInt('--period', flags.period);
+  if (flags.order) body.order = intList('--order', flags.order, 3);
+  if (flags.seasonal) body.seasonalOrder = intList('--seasonal', flags.seasonal, 3);
+
+  const answer = await client.call<FitAnswer>('POST', `/v1/models/${encodeURIComponent(flags.model)}/fit`, body);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
+    return;
+  }
+  const how = answer.reused
+    ? 'unchanged data and options: reused, not refitted'
+    : `fitted in ${answer.fitMs === null ? '?' : Math.max(1, Math.round(answer.fitMs))} ms`;
+  const model = typeof answer.metrics?.model === 'string' ? ` · ${answer.metrics.model}` : '';
+  process.stdout.write(`model ${answer.model} · version ${answer.version} · ${answer.kind}${model} · ${how}\n`);
+}

@@ -1,0 +1,57 @@
+import { ApiClient, resolveUrl } from '../client.ts';
+import { alignedTable } from '../format/table.ts';
+
+interface Flags {
+  url?: string;
+  json?: boolean;
+}
+
+interface ModelRow {
+  name: string;
+  currentVersion: number | null;
+  kind: string | null;
+  state: string;
+  versions: number;
+  nObs: number | null;
+  updatedAt: string;
+}
+
+interface VersionRow {
+  version: number;
+  kind: string;
+  state: string;
+  nObs: number;
+  fitMs: number | null;
+  createdAt: string;
+  error: string | null;
+}
+
+const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+
+/** `modelapi models`. */
+export async function models(flags: Flags): Promise<void> {
+  const rows = await new ApiClient(resolveUrl(flags.url)).call<ModelRow[]>('GET', '/v1/models');
+  if (flags.json) return print(JSON.stringify(rows, null, 2));
+  if (rows.length === 0) return print('no models yet; fit one with: modelapi fit <file>');
+  print(
+    alignedTable(
+      ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated'],
+      rows.map((m) => [m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), String(m.nObs ?? '-'), when(m.updatedAt)]),
+      ['l', 'r', 'l', 'l', 'r', 'r', 'l'],
+    ),
+  );
+}
+
+/** `modelapi versions <name>`. */
+export async function versions(name: string, flags: Flags): Promise<void> {
+  const rows = await new ApiClient(resolveUrl(flags.url)).call<VersionRow[]>('GET', `/v1/models/${encodeURIComponent(name)}/versions`);
+  if (flags.json) return print(JSON.stringify(rows, null, 2));
+  print(
+    alignedTable(
+      ['version', 'state', 'kind', 'n', 'fit ms', 'created', 'error'],
+      rows.map((v) => [String(v.version), v.state, v.kind, String(v.nObs), v.fitMs === null ? '-' : v.fitMs.toFixed(1), when(v.createdAt), v.error ?? '']),
+      ['r', 'l', 'l', 'r', 'r', 'l', 'l'],
+    ),
+  );
+}

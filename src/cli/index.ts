@@ -1,0 +1,2 @@
+export { main } from './program.ts';
+export { EXIT, CliError } from './exit.ts';

@@ -1,0 +1,82 @@
+import { Command, CommanderError, Option } from 'commander';
+import { CliError, EXIT } from './exit.ts';
+
+// Verbs are imported only when they run, so `modelapi --help` loads neither Fastify nor the engine.
+function buildProgram(): Command {
+  const program = new Command('modelapi')
+    .description('Fit forecasting models, keep every version, serve forecasts over HTTP.')
+    .showHelpAfterError()
+    .exitOverride();
+  const withUrl = (cmd: Command) =>
+    cmd.option('--url <url>', 'daemon address (env MODELAPI_URL; default http://127.0.0.1:5000)');
+
+  program
+    .command('serve')
+    .description('run the daemon')
+    .option('--host <host>', 'address to listen on (env MODELAPI_HOST; default 127.0.0.1)')
+    .option('--port <port>', 'port; 0 picks a free one (env MODELAPI_PORT; default 5000)')
+    .option('--db <path>', 'SQLite file (env MODELAPI_DB; default under the user data directory)')
+    .option('--fit-workers <n>', 'threads for fits (env MODELAPI_FIT_WORKERS)')
+    .option('--forecast-workers <n>', 'threads for forecasts (env MODELAPI_FORECAST_WORKERS)')
+    .option('--lock-timeout <duration>', 'longest wait for a model lock (env MODELAPI_LOCK_TIMEOUT; default 60s)')
+    .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
+    .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
+    .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
+    .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
+    .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
+
+  withUrl(
+    program
+      .command('fit')
+      .description('fit a new version of a model from a dataset file (JSON, CSV, one number per line; - for stdin)')
+      .argument('<file>', 'dataset file, or - for standard input')
+      .option('-m, --model <name>', 'model name', 'default')
+      .option('-k, --kind <kind>', 'model kind (default: the daemon\'s default)')
+      .option('-p, --period <n>', 'seasonal period')
+      .option('--order <p,d,q>', 'ARIMA order')
+      .option('--seasonal <P,D,Q>', 'ARIMA seasonal order')
+      .option('--column <name>', 'CSV column to read')
+      .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
+      .option('--json', 'print the server\'s answer as JSON'),
+  ).action(async (file, opts) => (await import('./commands/fit.ts')).fit(file, opts));
+
+  withUrl(
+    program
+      .command('forecast')
+      .description('forecast the next <steps> values with prediction intervals')
+      .argument('<steps>', 'how many steps ahead')
+      .option('-m, --model <name>', 'model name', 'default')
+      .option('-l, --level <levels>', 'interval levels in percent', '80,95')
+      .addOption(new Option('--json', 'print the server\'s answer as JSON').conflicts(['csv', 'plot']))
+      .addOption(new Option('--csv', 'print CSV').conflicts(['plot']))
+      .option('--plot', 'draw the history tail and the forecast in the terminal'),
+  ).action(async (steps, opts) => (await import('./commands/forecast.ts')).forecast(steps, opts));
+
+  withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
+    async (opts) => (await import('./commands/registry.ts')).models(opts),
+  );
+  withUrl(
+    program.command('versions').description("list a model's versions").argument('<name>').option('--json', 'print JSON'),
+  ).action(async (name, opts) => (await import('./commands/registry.ts')).versions(name, opts));
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; only this layer prints. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version end with exit code 0; everything else commander rejects is a usage error.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`modelapi: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`modelapi: unexpected error: ${(err as Error).stack ?? err}\n`);
+    return EXIT.serverSaidNo;
+  }
+}
