@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { EngineError, rejectUnknown, type ModelKind } from '../../src/forecasting/index.ts';
+
+/**
+ * Test-only kinds, loaded with --kinds-module; never shipped to users. `gated` holds its fit until a
+ * file appears, so a test decides exactly when a fit ends instead of guessing with timers.
+ */
+interface GatedSpec {
+  gate: string | null;
+  fail: boolean;
+  crash: boolean;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function waitForGate(path: string): void {
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`gate ${path} never opened`);
+    // Blocks this worker thread only (a fit is synchronous CPU work, like the real kinds).
+    Atomics.wait(pause, 0, 0, 5);
+  }
+}
+
+export const gatedKind: ModelKind<GatedSpec, { last: number }> = {
+  name: 'gated',
+  parseSpec(input) {
+    rejectUnknown(input, ['gate', 'fail', 'crash']);
+    return {
+      gate: typeof input.gate === 'string' ? input.gate : null,
+      fail: input.fail === true,
+      crash: input.crash === true,
+    };
+  },
+  check() {},
+  fit(y, spec) {
+    if (spec.gate) waitForGate(spec.gate);
+    if (spec.crash) process.exit(7);
+    if (spec.fail) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'the gated test kind was told to fail', 'data');
+    let last = Number.NaN;
+    for (const v of y) if (!Number.isNaN(v)) last = v;
+    return { kind: 'gated', spec, params: { last }, metrics: { n: y.length } };
+  },
+  forecast(model, h, levels) {
+    const mean = new Float64Array(h).fill(model.params.last);
+    return {
+      mean,
+      intervals: levels.map((level) => ({
+        level,
+        lower: new Float64Array(h).fill(model.params.last - level / 100),
+        upper: new Float64Array(h).fill(model.params.last + level / 100),
+      })),
+    };
+  },
+};
+
+export const kinds = [gatedKind];
