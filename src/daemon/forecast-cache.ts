@@ -1,16 +1,4 @@
-import type { ForecastResult } from '../pool/index.ts';
 import type { VersionSummary } from '../store/index.ts';
-import { toJsonNumbers } from './series-input.ts';
-
-export interface ForecastView {
-  model: string;
-  version: number;
-  kind: string;
-  h: number;
-  forecast: (number | null)[];
-  intervals: { level: number; lower: (number | null)[]; upper: (number | null)[] }[];
-  history?: (number | null)[];
-}
 
 interface Query {
   h: number;
@@ -18,31 +6,32 @@ interface Query {
   history: number;
 }
 
-/** Numbers kept across all cached forecasts (~8 bytes each): bounds memory, not entry count. */
-const MAX_CACHED_VALUES = 5_000_000;
+/** Numbers kept across all cached forecasts (~20 bytes each as JSON text): bounds memory, not entry count. */
+const MAX_CACHED_VALUES = 2_000_000;
+
+/** A forecast answer, already serialised as the JSend body the routes send. */
+export interface ForecastAnswer {
+  version: number;
+  body: string;
+}
 
 /**
  * A version never changes, so its forecast for the same (h, levels) never changes either: answers are
- * cached, and identical requests that arrive together share one computation in the pool.
+ * cached as response text (serialising ~2,500 numbers costs more than the rest of the request), and
+ * identical requests that arrive together share one computation in the pool.
  */
 export class ForecastCache {
-  private readonly entries = new Map<string, Promise<ForecastView>>();
+  private readonly entries = new Map<string, Promise<ForecastAnswer>>();
   private readonly sizes = new Map<string, number>();
   private values = 0;
 
-  static view(v: VersionSummary, q: Query, r: Extract<ForecastResult, { ok: true }>): ForecastView {
-    return {
-      model: v.model,
-      version: v.version,
-      kind: v.kind,
-      h: q.h,
-      forecast: toJsonNumbers(r.mean),
-      intervals: r.intervals.map((i) => ({ level: i.level, lower: toJsonNumbers(i.lower), upper: toJsonNumbers(i.upper) })),
-      ...(q.history > 0 ? { history: toJsonNumbers(r.history) } : {}),
-    };
+  /** The JSend body: the version's identity around the worker's already-serialised arrays. */
+  static answer(v: VersionSummary, q: Query, arraysJson: string): ForecastAnswer {
+    const head = JSON.stringify({ model: v.model, version: v.version, kind: v.kind, h: q.h });
+    return { version: v.version, body: `{"status":"success","data":${head.slice(0, -1)},${arraysJson.slice(1)}}` };
   }
 
-  getOrCompute(v: VersionSummary, q: Query, compute: () => Promise<ForecastView>): Promise<ForecastView> {
+  getOrCompute(v: VersionSummary, q: Query, compute: () => Promise<ForecastAnswer>): Promise<ForecastAnswer> {
     const key = `${v.model}@${v.version}|${q.h}|${q.levels.join(',')}|${q.history}`;
     const hit = this.entries.get(key);
     if (hit) {
@@ -61,7 +50,7 @@ export class ForecastCache {
     return pending;
   }
 
-  private evict(key: string, expected?: Promise<ForecastView>): void {
+  private evict(key: string, expected?: Promise<ForecastAnswer>): void {
     if (expected && this.entries.get(key) !== expected) return;
     if (this.entries.delete(key)) {
       this.values -= this.sizes.get(key) ?? 0;

@@ -8,7 +8,7 @@ import { ModelLocks } from './model-locks.ts';
 import { checkModelName } from './model-name.ts';
 import { LockTimeoutError } from './rw-lock.ts';
 import { fitHash, toSeries } from './series-input.ts';
-import { ForecastCache, type ForecastView } from './forecast-cache.ts';
+import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 
 export interface ServiceLimits {
   lockTimeoutMs: number;
@@ -71,6 +71,9 @@ export class ModelService {
   readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
   private readonly running = new Set<AbortController>();
+  // The current version of each model, as the store has it. This process is the only writer, so it is
+  // kept here and updated on publish instead of being read from SQLite on every forecast.
+  private readonly current = new Map<string, VersionSummary>();
 
   constructor(
     private readonly store: ModelStore,
@@ -134,6 +137,7 @@ export class ModelService {
         throw ApiError.field(code, result.field ?? 'data', result.message);
       }
       this.store.publishVersion(model, version, { params: result.params, metrics: result.metrics, fitMs: result.fitMs });
+      this.current.set(model, this.store.getVersionSummary(model, version)!);
       return result.fitMs;
     } catch (err) {
       const apiErr =
@@ -153,12 +157,16 @@ export class ModelService {
   }
 
   private currentVersion(name: string): VersionSummary | undefined {
+    const known = this.current.get(name);
+    if (known) return known;
     const model = this.store.getModel(name);
     if (!model || model.currentVersion === null) return undefined;
-    return this.store.getVersionSummary(name, model.currentVersion);
+    const summary = this.store.getVersionSummary(name, model.currentVersion)!;
+    this.current.set(name, summary);
+    return summary;
   }
 
-  async forecast(name: string, query: ForecastQuery): Promise<ForecastView> {
+  async forecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> {
     checkModelName(name);
     const waitStart = performance.now();
     let release;
@@ -183,7 +191,7 @@ export class ModelService {
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
-  private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastView> {
+  private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
     let result;
     try {
       result = await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, ...query });
@@ -194,7 +202,7 @@ export class ModelService {
     if (!result.ok) {
       throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED', result.field ?? 'h', result.message);
     }
-    return ForecastCache.view(v, query, result);
+    return ForecastCache.answer(v, query, result.json);
   }
 
   listModels() {

@@ -64,7 +64,6 @@ export class RwLock {
         else c.writersWaiting--;
         reject(new LockTimeoutError(mode, Math.round(performance.now() - started)));
       }, timeoutMs);
-      timer.unref?.();
       // The semaphore cannot drop a queued waiter, so a timed-out waiter keeps its place and hands
       // the permits straight back when its turn comes; FIFO order for everyone else is unchanged.
       void this.sem.acquire(weight).then(([, releaseSem]) => {

@@ -41,10 +41,3 @@ export function fitHash(kind: string, spec: unknown, y: Float64Array): string {
     .update(new Uint8Array(y.buffer, y.byteOffset, y.byteLength))
     .digest('hex');
 }
-
-/** float64 → JSON-safe numbers (non-finite values become null). */
-export function toJsonNumbers(a: Float64Array): (number | null)[] {
-  const out = new Array<number | null>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
-  return out;
-}

@@ -36,9 +36,11 @@ export interface FitOutput {
 
 export interface ForecastOutput {
   ok: true;
-  mean: Float64Array;
-  intervals: { level: number; lower: Float64Array; upper: Float64Array }[];
-  history: Float64Array;
+  /**
+   * JSON text of `{forecast, intervals, history?}` (non-finite numbers as null). Serialising in the
+   * worker keeps the broker thread free: turning ~2,500 doubles into text is most of a forecast's cost.
+   */
+  json: string;
 }
 
 export type FitResult = FitOutput | TaskFailure;

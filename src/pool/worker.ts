@@ -16,6 +16,13 @@ interface Loaded {
 }
 const cache = new ModelCache<Loaded>(config.cacheSize);
 
+/** float64 → numbers JSON can hold; NaN and infinities become null. */
+function jsonNumbers(a: Float64Array): (number | null)[] {
+  const out = new Array<number | null>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
+  return out;
+}
+
 function failure(err: unknown): TaskFailure {
   if (err instanceof EngineError) {
     return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
@@ -58,9 +65,12 @@ function forecast(task: ForecastTask): ForecastResult {
   try {
     const { fitted, series } = loadModel(task.model, task.version);
     const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
-    const history = series.slice(Math.max(0, series.length - task.history));
-    // Copied, not transferred: a kind may return views sharing one buffer, and 500 steps is ~20 KB.
-    return { ok: true, mean: fc.mean, intervals: fc.intervals, history };
+    const json = JSON.stringify({
+      forecast: jsonNumbers(fc.mean),
+      intervals: fc.intervals.map((i) => ({ level: i.level, lower: jsonNumbers(i.lower), upper: jsonNumbers(i.upper) })),
+      ...(task.history > 0 ? { history: jsonNumbers(series.subarray(Math.max(0, series.length - task.history))) } : {}),
+    });
+    return { ok: true, json };
   } catch (err) {
     return failure(err);
   }

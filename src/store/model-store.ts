@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
@@ -68,9 +69,21 @@ export class ModelStore {
   readonly path: string;
   private readonly db: Db;
 
+  // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
+  private readonly statements = new Map<string, Statement>();
+
   private constructor(path: string, db: Db) {
     this.path = path;
     this.db = db;
+  }
+
+  private stmt(sql: string): Statement {
+    let s = this.statements.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.statements.set(sql, s);
+    }
+    return s;
   }
 
   static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
@@ -78,8 +91,8 @@ export class ModelStore {
   }
 
   getModel(name: string): ModelRecord | undefined {
-    const row = this.db
-      .prepare(
+    const row = this
+      .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
          FROM models m WHERE m.name = ?`,
       )
@@ -88,8 +101,8 @@ export class ModelStore {
   }
 
   listModels(): ModelRecord[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
          FROM models m ORDER BY m.name`,
       )
@@ -98,22 +111,22 @@ export class ModelStore {
   }
 
   listVersions(model: string): VersionSummary[] {
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? ORDER BY version`)
+    const rows = this
+      .stmt(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? ORDER BY version`)
       .all(model) as VersionRow[];
     return rows.map(toSummary);
   }
 
   getVersionSummary(model: string, version: number): VersionSummary | undefined {
-    const row = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? AND version = ?`)
+    const row = this
+      .stmt(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? AND version = ?`)
       .get(model, version) as VersionRow | undefined;
     return row && toSummary(row);
   }
 
   getVersion(model: string, version: number): VersionRecord | undefined {
-    const row = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS}, params, series FROM versions WHERE model = ? AND version = ?`)
+    const row = this
+      .stmt(`SELECT ${SUMMARY_COLUMNS}, params, series FROM versions WHERE model = ? AND version = ?`)
       .get(model, version) as VersionRow | undefined;
     if (!row) return undefined;
     return {
@@ -127,18 +140,18 @@ export class ModelStore {
   beginVersion(v: NewVersion): number {
     return this.db.transaction(() => {
       const ts = now();
-      this.db
-        .prepare(
+      this
+        .stmt(
           `INSERT INTO models (name, created_at, updated_at) VALUES (?, ?, ?)
            ON CONFLICT(name) DO NOTHING`,
         )
         .run(v.model, ts, ts);
-      const { next_version } = this.db
-        .prepare(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
+      const { next_version } = this
+        .stmt(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
                   RETURNING next_version - 1 AS next_version`)
         .get(ts, v.model) as { next_version: number };
-      this.db
-        .prepare(
+      this
+        .stmt(
           `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
            VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
         )
@@ -151,22 +164,22 @@ export class ModelStore {
   publishVersion(model: string, version: number, fit: PublishedFit): void {
     this.db.transaction(() => {
       const ts = now();
-      const changed = this.db
-        .prepare(
+      const changed = this
+        .stmt(
           `UPDATE versions SET state = 'ready', params = ?, metrics = ?, fit_ms = ?, finished_at = ?
            WHERE model = ? AND version = ? AND state = 'fitting'`,
         )
         .run(JSON.stringify(fit.params), JSON.stringify(fit.metrics), fit.fitMs, ts, model, version).changes;
       if (changed !== 1) throw new Error(`version ${model}@${version} is not fitting`);
-      this.db
-        .prepare(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`)
+      this
+        .stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`)
         .run(version, ts, model);
     })();
   }
 
   failVersion(model: string, version: number, error: string, fitMs: number | null): void {
-    this.db
-      .prepare(
+    this
+      .stmt(
         `UPDATE versions SET state = 'failed', error = ?, fit_ms = ?, finished_at = ?
          WHERE model = ? AND version = ? AND state = 'fitting'`,
       )
@@ -175,8 +188,8 @@ export class ModelStore {
 
   /** Fits that were running when the process died can never finish: mark them failed, touch nothing else. */
   failInterruptedFits(): number {
-    return this.db
-      .prepare(
+    return this
+      .stmt(
         `UPDATE versions SET state = 'failed', error = 'interrupted: the daemon stopped during this fit',
          finished_at = ? WHERE state = 'fitting'`,
       )

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { parseLevels } from '../levels.ts';
+import { sendJsonText } from './send-json-text.ts';
 import type { ModelService } from '../model-service.ts';
 import { CompatForecastQuery, ErrorResponse, FailResponse, FitBody, FitData, ForecastData, StepsParams, success } from '../schemas.ts';
 
@@ -20,9 +21,9 @@ export const compatRoutes = (service: ModelService): FastifyPluginAsync => async
 
   app.get('/api/forecast/:steps', {
     schema: { summary: 'Compatibility: forecast model "default"', params: StepsParams, querystring: CompatForecastQuery, response: { 200: success(ForecastData), ...errors } },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { level, history = 0 } = req.query;
-    const data = await service.forecast(DEFAULT_MODEL, { h: req.params.steps, levels: parseLevels(level), history });
-    return { status: 'success' as const, data };
+    const answer = await service.forecast(DEFAULT_MODEL, { h: req.params.steps, levels: parseLevels(level), history });
+    return sendJsonText(reply, answer.body);
   });
 };

@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { kindNames } from '../../forecasting/index.ts';
 import { ApiError } from '../errors.ts';
 import { parseLevels } from '../levels.ts';
+import { sendJsonText } from './send-json-text.ts';
 import type { ModelService } from '../model-service.ts';
 import {
   ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelParams,
@@ -33,10 +34,10 @@ export const modelRoutes = (service: ModelService): FastifyPluginAsync => async 
       params: ModelParams, querystring: ForecastQuery,
       response: { 200: success(ForecastData), ...errors },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
-    const data = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
-    return { status: 'success' as const, data };
+    const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
+    return sendJsonText(reply, answer.body);
   });
 
   app.get('/v1/models', {
