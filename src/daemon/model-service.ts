@@ -140,13 +140,7 @@ export class ModelService {
       this.current.set(model, this.store.getVersionSummary(model, version)!);
       return result.fitMs;
     } catch (err) {
-      const apiErr =
-        reason ??
-        (err instanceof ApiError
-          ? err
-          : abort.signal.aborted
-            ? new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down; the fit was stopped')
-            : new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the fit worker failed: ${(err as Error).message}`));
+      const apiErr = reason ?? this.fitError(err, abort.signal.aborted);
       this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
       this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message });
       throw apiErr;
@@ -154,6 +148,13 @@ export class ModelService {
       clearTimeout(timer);
       this.running.delete(abort);
     }
+  }
+
+  private fitError(err: unknown, aborted: boolean): ApiError {
+    if (err instanceof ApiError) return err;
+    if (err instanceof QueueFullError) return new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
+    if (aborted) return new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down; the fit was stopped');
+    return new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the fit worker failed: ${(err as Error).message}`);
   }
 
   private currentVersion(name: string): VersionSummary | undefined {
