@@ -1,18 +1,7 @@
 import { request } from 'undici';
 import { CliError, EXIT } from './exit.ts';
 
-export const DEFAULT_URL = 'http://127.0.0.1:5000';
-
-export function resolveUrl(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
-  const raw = flag || env.MODELAPI_URL || DEFAULT_URL;
-  try {
-    const url = new URL(raw);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
-    return url.origin;
-  } catch {
-    throw new CliError(`--url: '${raw}' is not an http:// or https:// URL`, EXIT.usage);
-  }
-}
+export { resolveUrl } from './url.ts';
 
 /** The server said no: the message says what it said, the exit code is 1. */
 export class ServerRefused extends CliError {

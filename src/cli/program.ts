@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { createRequire } from 'node:module';
 import { CliError, EXIT } from './exit.ts';
+import { resolveUrl } from './url.ts';
 
 // Verbs are imported only when they run, so `modelapi --help` loads neither Fastify nor the engine.
 function buildProgram(): Command {
@@ -60,6 +61,16 @@ function buildProgram(): Command {
   withUrl(
     program.command('versions').description("list a model's versions").argument('<name>').option('--json', 'print JSON'),
   ).action(async (name, opts) => (await import('./commands/registry.ts')).versions(name, opts));
+  withUrl(
+    program
+      .command('status')
+      .description('what the daemon is doing: the dashboard on a terminal, a plain summary otherwise')
+      .option('--json', 'print the status snapshot as JSON'),
+  ).action(async (opts) => (await import('./commands/status.ts')).status(opts));
+  withUrl(program.command('dashboard').description('live view of models, workers, requests and events (q quits)')).action(
+    // The URL is checked before the dashboard takes the screen, so a bad --url is a plain usage error.
+    async (opts) => (await import('./dashboard/index.ts')).runDashboard({ url: resolveUrl(opts.url) }),
+  );
   return program;
 }
 

@@ -4,12 +4,21 @@ import swaggerUi from '@fastify/swagger-ui';
 import { installErrorHandlers } from './error-handler.ts';
 import { installJsonParser } from './json-body.ts';
 import type { ModelService } from './model-service.ts';
+import type { EventStream } from './event-stream.ts';
+import type { Metrics } from './metrics.ts';
+import type { RequestStats } from './request-stats.ts';
 import { compatRoutes } from './routes/compat.ts';
+import { observeRoutes } from './routes/observe.ts';
+import type { StatusReporter } from './status.ts';
 import { modelRoutes } from './routes/models.ts';
 import { validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   service: ModelService;
+  status: StatusReporter;
+  stream: EventStream;
+  metrics: Metrics;
+  requestStats: RequestStats;
   logger: FastifyBaseLogger;
   maxBodyBytes: number;
   version: string;
@@ -27,6 +36,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // Per-request lines are logged at debug level by our own hook, not at info by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
     return503OnClosing: true,
+    // Lets a client correlate its request with the events it sees on /v1/events (the CLI's fit progress).
+    requestIdHeader: 'x-request-id',
   });
   app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
@@ -46,7 +57,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
   app.addHook('onResponse', (req, reply, done) => {
-    req.log.debug({ method: req.method, url: req.url, status: reply.statusCode, ms: reply.elapsedTime }, 'request');
+    const route = req.routeOptions.url ?? 'unmatched';
+    const ms = reply.elapsedTime;
+    opts.requestStats.record(`${req.method} ${route}`, ms, reply.statusCode);
+    opts.metrics.observeRequest(route, req.method, reply.statusCode, ms / 1000);
+    req.log.debug({ method: req.method, url: req.url, status: reply.statusCode, ms }, 'request');
+    done();
+  });
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', (done) => {
+    opts.stream.close();
     done();
   });
 
@@ -59,5 +79,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(modelRoutes(opts.service));
   await app.register(compatRoutes(opts.service));
+  await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;
 }

@@ -5,7 +5,11 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import type { DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
+import { EventStream } from './event-stream.ts';
+import { Metrics } from './metrics.ts';
 import { ModelService } from './model-service.ts';
+import { RequestStats } from './request-stats.ts';
+import { StatusReporter } from './status.ts';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const MODELAPI_VERSION = pkg.version;
@@ -40,9 +44,18 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
   });
+  const requestStats = new RequestStats();
+  const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
+  const stream = new EventStream(events, status);
+  status.eventClients = () => stream.size;
+  const metrics = new Metrics(service, pools, events);
   let ready = true;
   const app = await buildApp({
     service,
+    status,
+    stream,
+    metrics,
+    requestStats,
     logger,
     maxBodyBytes: config.maxBodyBytes,
     version: MODELAPI_VERSION,
@@ -58,6 +71,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  status.url = `http://${host}:${port}`;
 
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -74,5 +88,5 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
       }
     })());
 
-  return { url: `http://${host}:${port}`, config, events, close };
+  return { url: status.url, config, events, close };
 }

@@ -2,13 +2,20 @@ import { EventEmitter } from 'node:events';
 
 /** What the service reports as it works; the log, and later the dashboard stream, listen. */
 export interface ServiceEvents {
-  'fit.queued': { model: string; kind: string };
-  'fit.started': { model: string; version: number; kind: string };
-  'fit.finished': { model: string; version: number; kind: string; ms: number; reused: boolean };
-  'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string };
+  /** `ahead`: fits of this model running or queued before this one. `requestId`: the HTTP request's id. */
+  'fit.queued': { model: string; kind: string; ahead: number; requestId?: string };
+  'fit.started': { model: string; version: number; kind: string; requestId?: string };
+  'fit.finished': { model: string; version: number; kind: string; ms: number; reused: boolean; requestId?: string };
+  'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
+  /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
   'forecast.waited': { model: string; version: number; ms: number };
+  /** Every forecast's lock wait, for the metrics histogram; too frequent for the event stream. */
+  'forecast.locked': { model: string; ms: number };
 }
+
+/** The events the live stream (/v1/events) forwards to clients. */
+export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'forecast.waited'] as const;
 
 export type ServiceEventName = keyof ServiceEvents;
 

@@ -82,11 +82,28 @@ export class ModelService {
     private readonly limits: ServiceLimits,
   ) {}
 
-  async fit(name: string, request: FitRequest): Promise<FitView> {
+  async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
     checkModelName(name);
-    const { data, kind: kindName = DEFAULT_KIND, ...options } = request;
+    const { data, kind = DEFAULT_KIND, ...options } = request;
+    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false });
+  }
+
+  /** Fits the current version's series and spec again as a new version (the dashboard's "fit again"). */
+  async refit(name: string, requestId?: string): Promise<FitView> {
+    const current = this.currentVersion(checkModelName(name));
+    if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
+    const { series } = this.store.getVersion(name, current.version)!;
+    return this.fitSeries(name, current.kind, current.spec, series, { requestId, force: true });
+  }
+
+  private async fitSeries(
+    name: string,
+    kindName: string,
+    options: Record<string, unknown>,
+    y: Float64Array,
+    { requestId, force }: { requestId?: string; force: boolean },
+  ): Promise<FitView> {
     let kind, spec;
-    const y = toSeries(data);
     try {
       kind = getKind(kindName);
       spec = kind.parseSpec(options) as Record<string, unknown>;
@@ -95,7 +112,9 @@ export class ModelService {
       throw err instanceof EngineError ? engineToApi(err) : err;
     }
     const hash = fitHash(kind.name, spec, y);
-    this.events.emitEvent('fit.queued', { model: name, kind: kind.name });
+    const lock = this.locks.counts(name);
+    const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
+    this.events.emitEvent('fit.queued', { model: name, kind: kind.name, ahead, requestId });
     let release;
     try {
       release = await this.locks.write(name, this.limits.lockTimeoutMs);
@@ -105,14 +124,14 @@ export class ModelService {
     }
     try {
       const current = this.currentVersion(name);
-      if (current && current.hash === hash) {
-        this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true });
+      if (!force && current && current.hash === hash) {
+        this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
         return fitView(current, true);
       }
       const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash });
-      this.events.emitEvent('fit.started', { model: name, version, kind: kind.name });
-      const fitMs = await this.runFit(name, version, kind.name, spec, y);
-      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: fitMs, reused: false });
+      this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
+      const fitMs = await this.runFit(name, version, kind.name, spec, y, requestId);
+      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: fitMs, reused: false, requestId });
       this.events.emitEvent('version.published', { model: name, version, kind: kind.name });
       return fitView(this.store.getVersionSummary(name, version)!, false);
     } finally {
@@ -121,7 +140,7 @@ export class ModelService {
   }
 
   /** Runs the fit in a worker, bounded by the fit timeout; records the outcome on the version. */
-  private async runFit(model: string, version: number, kind: string, spec: Record<string, unknown>, y: Float64Array): Promise<number> {
+  private async runFit(model: string, version: number, kind: string, spec: Record<string, unknown>, y: Float64Array, requestId?: string): Promise<number> {
     const abort = new AbortController();
     let reason: ApiError | undefined;
     const timer = setTimeout(() => {
@@ -142,7 +161,7 @@ export class ModelService {
     } catch (err) {
       const apiErr = reason ?? this.fitError(err, abort.signal.aborted);
       this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
-      this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message });
+      this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message, requestId });
       throw apiErr;
     } finally {
       clearTimeout(timer);
@@ -169,6 +188,8 @@ export class ModelService {
 
   async forecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> {
     checkModelName(name);
+    const lock = this.locks.counts(name);
+    const behindFit = lock.writerActive || lock.writersWaiting > 0;
     const waitStart = performance.now();
     let release;
     try {
@@ -188,7 +209,8 @@ export class ModelService {
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
     }
     const waited = performance.now() - waitStart;
-    if (waited >= 1) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
+    this.events.emitEvent('forecast.locked', { model: name, ms: waited });
+    if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
@@ -223,6 +245,7 @@ export class ModelService {
       spec: current?.spec ?? null,
       metrics: current?.metrics ?? null,
       nObs: current?.nObs ?? null,
+      fitMs: current?.fitMs ?? null,
       state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
       versions: m.versions,
       lock,

@@ -93,6 +93,7 @@ export const ModelData = Type.Object({
   spec: Json,
   metrics: Json,
   nObs: Type.Union([Type.Integer(), Type.Null()]),
+  fitMs: Nullable(Type.Number()),
   state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
   versions: Type.Integer(),
   lock: Type.Object({

@@ -15,7 +15,7 @@ export const compatRoutes = (service: ModelService): FastifyPluginAsync => async
   app.post('/api/fit_model', {
     schema: { summary: 'Compatibility: fit model "default"', body: FitBody, response: { 200: success(FitData), 201: success(FitData), ...errors } },
   }, async (req, reply) => {
-    const fit = await service.fit(DEFAULT_MODEL, req.body);
+    const fit = await service.fit(DEFAULT_MODEL, req.body, req.id);
     return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
   });
 

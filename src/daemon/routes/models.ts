@@ -24,8 +24,19 @@ export const modelRoutes = (service: ModelService): FastifyPluginAsync => async 
       response: { 200: success(FitData), 201: success(FitData), ...errors },
     },
   }, async (req, reply) => {
-    const fit = await service.fit(req.params.name, req.body);
+    const fit = await service.fit(req.params.name, req.body, req.id);
     return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
+  });
+
+  app.post('/v1/models/:name/refit', {
+    schema: {
+      summary: "Fit the current version's series and spec again, as a new version",
+      params: ModelParams,
+      response: { 201: success(FitData), ...errors },
+    },
+  }, async (req, reply) => {
+    const fit = await service.refit(req.params.name, req.id);
+    return reply.code(201).send({ status: 'success', data: fit });
   });
 
   app.get('/v1/models/:name/forecast', {
