@@ -82,55 +82,70 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function int(name: string, v: string | number, min: number, max: number): number {
-  const n = typeof v === 'number' ? v : Number(v.trim());
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `must be an integer from ${min} to ${max}, got '${v}'`);
+/** The command-line flag of each option, for error messages. */
+const FLAGS: Record<keyof DaemonConfig, string> = {
+  host: '--host',
+  port: '--port',
+  dbPath: '--db',
+  fitWorkers: '--fit-workers',
+  forecastWorkers: '--forecast-workers',
+  lockTimeoutMs: '--lock-timeout',
+  fitTimeoutMs: '--fit-timeout',
+  maxBodyBytes: '--max-body',
+  logLevel: '--log-level',
+  kindsModule: '--kinds-module',
+  maxQueue: '--max-queue',
+  workerCacheSize: '--worker-cache',
+  shutdownTimeoutMs: '--shutdown-timeout',
+};
+
+type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
+
+const integer = (min: number, max: number): Parser => (text, where) => {
+  const n = Number(text.trim());
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(where, `must be an integer from ${min} to ${max}, got '${text}'`);
   return n;
-}
+};
+const duration: Parser = (text, where) => {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms <= 0) throw new ConfigError(where, `must be a positive duration like 60s, 500ms or 5m, got '${text}'`);
+  return ms;
+};
+const size: Parser = (text, where) => {
+  const bytes = parseBytes(text);
+  if (bytes === undefined || bytes < 1024) throw new ConfigError(where, `must be a size of at least 1kb like 50mb, got '${text}'`);
+  return bytes;
+};
+const text: Parser = (value) => value;
+const level: Parser = (value, where) => {
+  if (!LOG_LEVELS.includes(value)) throw new ConfigError(where, `must be one of ${LOG_LEVELS.join(', ')}`);
+  return value;
+};
+
+const PARSERS: Record<keyof DaemonConfig, Parser> = {
+  host: text,
+  port: integer(0, 65535),
+  dbPath: text,
+  fitWorkers: integer(1, 256),
+  forecastWorkers: integer(1, 256),
+  lockTimeoutMs: duration,
+  fitTimeoutMs: duration,
+  maxBodyBytes: size,
+  logLevel: level,
+  kindsModule: text,
+  maxQueue: integer(1, 1_000_000),
+  workerCacheSize: integer(1, 100_000),
+  shutdownTimeoutMs: duration,
+};
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */
 export function resolveConfig(options: RawConfig, env: NodeJS.ProcessEnv = process.env): DaemonConfig {
-  const d = daemonDefaults(env);
-  const pick = (key: keyof DaemonConfig): string | number | undefined => {
-    const v = options[key];
-    if (v !== undefined && v !== '') return v;
-    const e = env[ENV_NAMES[key]];
-    return e === undefined || e === '' ? undefined : e;
-  };
-  const label = (key: keyof DaemonConfig) => (options[key] !== undefined ? `--${kebab(key)}` : ENV_NAMES[key]);
-  const cfg = { ...d };
-  const v = (key: keyof DaemonConfig) => pick(key);
-  if (v('host') !== undefined) cfg.host = String(v('host'));
-  if (v('port') !== undefined) cfg.port = int(label('port'), v('port')!, 0, 65535);
-  if (v('dbPath') !== undefined) cfg.dbPath = String(v('dbPath'));
-  if (v('fitWorkers') !== undefined) cfg.fitWorkers = int(label('fitWorkers'), v('fitWorkers')!, 1, 256);
-  if (v('forecastWorkers') !== undefined) cfg.forecastWorkers = int(label('forecastWorkers'), v('forecastWorkers')!, 1, 256);
-  if (v('maxQueue') !== undefined) cfg.maxQueue = int(label('maxQueue'), v('maxQueue')!, 1, 1_000_000);
-  if (v('workerCacheSize') !== undefined) cfg.workerCacheSize = int(label('workerCacheSize'), v('workerCacheSize')!, 1, 100_000);
-  for (const key of ['lockTimeoutMs', 'fitTimeoutMs', 'shutdownTimeoutMs'] as const) {
-    const raw = v(key);
-    if (raw !== undefined) {
-      const ms = parseDuration(String(raw));
-      if (ms === undefined || ms <= 0) throw new ConfigError(label(key), `must be a positive duration like 60s, 500ms or 5m, got '${raw}'`);
-      cfg[key] = ms;
-    }
+  const config: Record<string, unknown> = { ...daemonDefaults(env) };
+  for (const key of Object.keys(PARSERS) as (keyof DaemonConfig)[]) {
+    const fromOption = options[key];
+    const fromEnv = env[ENV_NAMES[key]];
+    if (fromOption !== undefined && fromOption !== '') config[key] = PARSERS[key](String(fromOption), FLAGS[key]);
+    else if (fromEnv !== undefined && fromEnv !== '') config[key] = PARSERS[key](fromEnv, ENV_NAMES[key]);
   }
-  const body = v('maxBodyBytes');
-  if (body !== undefined) {
-    const bytes = parseBytes(String(body));
-    if (bytes === undefined || bytes < 1024) throw new ConfigError(label('maxBodyBytes'), `must be a size of at least 1kb like 50mb, got '${body}'`);
-    cfg.maxBodyBytes = bytes;
-  }
-  const level = v('logLevel');
-  if (level !== undefined) {
-    if (!LOG_LEVELS.includes(String(level))) throw new ConfigError(label('logLevel'), `must be one of ${LOG_LEVELS.join(', ')}`);
-    cfg.logLevel = String(level);
-  }
-  if (v('kindsModule') !== undefined) cfg.kindsModule = String(v('kindsModule'));
-  return cfg;
-}
-
-function kebab(key: string): string {
-  const named: Record<string, string> = { dbPath: 'db', lockTimeoutMs: 'lock-timeout', fitTimeoutMs: 'fit-timeout', maxBodyBytes: 'max-body', shutdownTimeoutMs: 'shutdown-timeout', kindsModule: 'kinds-module', workerCacheSize: 'worker-cache' };
-  return named[key] ?? key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  return config as unknown as DaemonConfig;
 }
