@@ -37,6 +37,13 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
+  try {
+    await pools.warmUp();
+  } catch (err) {
+    await pools.close();
+    store.close();
+    throw err;
+  }
   const events = new ServiceEventBus();
   events.onEvent('fit.finished', (e) => logger.info(e, 'fit finished'));
   events.onEvent('fit.failed', (e) => logger.warn(e, 'fit failed'));

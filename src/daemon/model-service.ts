@@ -8,7 +8,9 @@ import { ModelLocks } from './model-locks.ts';
 import { checkModelName } from './model-name.ts';
 import { LockTimeoutError } from './rw-lock.ts';
 import { fitHash, toSeries } from './series-input.ts';
+import { FitRunner } from './fit-runner.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
+import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
 
 export interface ServiceLimits {
   lockTimeoutMs: number;
@@ -70,7 +72,7 @@ function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiErr
 export class ModelService {
   readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
-  private readonly running = new Set<AbortController>();
+  private readonly fits: FitRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
@@ -80,7 +82,9 @@ export class ModelService {
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
     private readonly limits: ServiceLimits,
-  ) {}
+  ) {
+    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+  }
 
   async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
     checkModelName(name);
@@ -130,50 +134,14 @@ export class ModelService {
       }
       const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash });
       this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
-      const fitMs = await this.runFit(name, version, kind.name, spec, y, requestId);
-      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: fitMs, reused: false, requestId });
+      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId });
+      this.current.set(name, published);
+      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: published.fitMs ?? 0, reused: false, requestId });
       this.events.emitEvent('version.published', { model: name, version, kind: kind.name });
-      return fitView(this.store.getVersionSummary(name, version)!, false);
+      return fitView(published, false);
     } finally {
       release();
     }
-  }
-
-  /** Runs the fit in a worker, bounded by the fit timeout; records the outcome on the version. */
-  private async runFit(model: string, version: number, kind: string, spec: Record<string, unknown>, y: Float64Array, requestId?: string): Promise<number> {
-    const abort = new AbortController();
-    let reason: ApiError | undefined;
-    const timer = setTimeout(() => {
-      reason = new ApiError('MODELAPI_ERR_FIT_TIMEOUT', `the fit ran past the fit timeout of ${this.limits.fitTimeoutMs} ms and was stopped`);
-      abort.abort();
-    }, this.limits.fitTimeoutMs);
-    this.running.add(abort);
-    const started = performance.now();
-    try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series: y }, abort.signal);
-      if (!result.ok) {
-        const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
-        throw ApiError.field(code, result.field ?? 'data', result.message);
-      }
-      this.store.publishVersion(model, version, { params: result.params, metrics: result.metrics, fitMs: result.fitMs });
-      this.current.set(model, this.store.getVersionSummary(model, version)!);
-      return result.fitMs;
-    } catch (err) {
-      const apiErr = reason ?? this.fitError(err, abort.signal.aborted);
-      this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
-      this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message, requestId });
-      throw apiErr;
-    } finally {
-      clearTimeout(timer);
-      this.running.delete(abort);
-    }
-  }
-
-  private fitError(err: unknown, aborted: boolean): ApiError {
-    if (err instanceof ApiError) return err;
-    if (err instanceof QueueFullError) return new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
-    if (aborted) return new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down; the fit was stopped');
-    return new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the fit worker failed: ${(err as Error).message}`);
   }
 
   private currentVersion(name: string): VersionSummary | undefined {
@@ -228,40 +196,20 @@ export class ModelService {
     return ForecastCache.answer(v, query, result.json);
   }
 
-  listModels() {
-    return this.store.listModels().map((m) => this.modelView(m.name)!);
+  listModels(): ModelView[] {
+    return listModelViews(this.store, this.locks);
   }
 
-  modelView(name: string) {
-    checkModelName(name);
-    const m = this.store.getModel(name);
-    if (!m) return undefined;
-    const current = m.currentVersion === null ? undefined : this.store.getVersionSummary(name, m.currentVersion);
-    const lock = this.locks.counts(name);
-    return {
-      name: m.name,
-      currentVersion: m.currentVersion,
-      kind: current?.kind ?? null,
-      spec: current?.spec ?? null,
-      metrics: current?.metrics ?? null,
-      nObs: current?.nObs ?? null,
-      fitMs: current?.fitMs ?? null,
-      state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
-      versions: m.versions,
-      lock,
-      createdAt: m.createdAt,
-      updatedAt: m.updatedAt,
-    };
+  modelView(name: string): ModelView | undefined {
+    return modelView(this.store, this.locks, checkModelName(name));
   }
 
   listVersions(name: string): VersionSummary[] | undefined {
-    checkModelName(name);
-    if (!this.store.getModel(name)) return undefined;
-    return this.store.listVersions(name);
+    return listVersions(this.store, checkModelName(name));
   }
 
   /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */
   abortRunningFits(): void {
-    for (const a of this.running) a.abort();
+    this.fits.abortAll();
   }
 }

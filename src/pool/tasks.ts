@@ -17,7 +17,12 @@ export interface ForecastTask {
   history: number;
 }
 
-export type Task = FitTask | ForecastTask;
+/** Loads the worker's modules; sent once per thread at start-up so no request pays for that. */
+export interface WarmUpTask {
+  op: 'warm-up';
+}
+
+export type Task = FitTask | ForecastTask | WarmUpTask;
 
 /** An expected failure (bad data for the kind, optimiser breakdown): reported, not thrown. */
 export interface TaskFailure {

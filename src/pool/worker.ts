@@ -76,6 +76,7 @@ function forecast(task: ForecastTask): ForecastResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult {
+export default function run(task: Task): FitResult | ForecastResult | 'ready' {
+  if (task.op === 'warm-up') return 'ready';
   return task.op === 'fit' ? fit(task) : forecast(task);
 }
