@@ -1,9 +1,10 @@
 import type { ModelKind } from './types.ts';
 import { invalidSpec } from './errors.ts';
 import { naiveKind, snaiveKind, meanKind, driftKind } from './baseline/index.ts';
+import { thetaKind } from './theta/index.ts';
 
 // Registration order is the order the API lists kinds in.
-const builtIn: ModelKind<any, any>[] = [naiveKind, snaiveKind, meanKind, driftKind];
+const builtIn: ModelKind<any, any>[] = [naiveKind, snaiveKind, meanKind, driftKind, thetaKind];
 
 const kinds = new Map<string, ModelKind<any, any>>(builtIn.map((k) => [k.name, k]));
 

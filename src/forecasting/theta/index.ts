@@ -1,0 +1,3 @@
+export { thetaKind } from './kind.ts';
+export type { ThetaSpec } from './kind.ts';
+export type { ThetaParams } from './model.ts';
