@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { ApiClient, resolveUrl } from '../client.ts';
+import { FitProgress } from './fit-progress.ts';
 import { intList, keyValues, loadDataset, positiveInt } from './input.ts';
 
 interface FitFlags {
@@ -33,7 +35,16 @@ export async function fit(file: string, flags: FitFlags): Promise<void> {
   if (flags.order) body.order = intList('--order', flags.order, 3);
   if (flags.seasonal) body.seasonalOrder = intList('--seasonal', flags.seasonal, 3);
 
-  const answer = await client.call<FitAnswer>('POST', `/v1/models/${encodeURIComponent(flags.model)}/fit`, body);
+  const requestId = randomUUID();
+  // Progress goes to stderr and only on a terminal, so scripts and --json see nothing extra.
+  const progress = !flags.json && process.stderr.isTTY ? new FitProgress(client.baseUrl, flags.model, requestId) : undefined;
+  progress?.start();
+  let answer: FitAnswer;
+  try {
+    answer = await client.call<FitAnswer>('POST', `/v1/models/${encodeURIComponent(flags.model)}/fit`, body, { 'x-request-id': requestId });
+  } finally {
+    await progress?.stop();
+  }
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
     return;
