@@ -1,0 +1,165 @@
+/**
+ * STL decomposition (Cleveland, Cleveland, McRae & Terpenning 1990) with the settings forecast's
+ * mstl passes to stats::stl for one seasonal period: s.window = 11, s.degree = 0, t.degree =
+ * l.degree = 1, default trend and low-pass windows, 2 inner passes, no robustness iterations.
+ * Loess is evaluated every ceiling(window/10) points and interpolated, as R's defaults do, so the
+ * seasonal strength (a ratio of variances, sensitive to small changes) is R's.
+ */
+export interface StlResult {
+  seasonal: Float64Array;
+  trend: Float64Array;
+  remainder: Float64Array;
+}
+
+function nextOdd(x: number): number {
+  const r = Math.round(x);
+  return r % 2 === 0 ? r + 1 : r;
+}
+
+/** Loess fit at position xs (1-based, may lie outside 1..n) from points nleft..nright. */
+function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: number, nleft: number, nright: number): number | null {
+  let h = Math.max(xs - nleft, nright - xs);
+  if (len > n) h += Math.floor((len - n) / 2);
+  const h9 = 0.999 * h;
+  const h1 = 0.001 * h;
+  const w = new Float64Array(nright - nleft + 1);
+  let a = 0;
+  for (let j = nleft; j <= nright; j++) {
+    const r = Math.abs(j - xs);
+    let wj = 0;
+    if (r <= h9) {
+      wj = r <= h1 ? 1 : (1 - (r / h) ** 3) ** 3;
+    }
+    w[j - nleft] = wj;
+    a += wj;
+  }
+  if (a <= 0) return null;
+  for (let j = 0; j < w.length; j++) w[j]! /= a;
+  if (h > 0 && deg > 0) {
+    let c = 0;
+    for (let j = nleft; j <= nright; j++) c += w[j - nleft]! * j;
+    let b = xs - c;
+    let cc = 0;
+    for (let j = nleft; j <= nright; j++) cc += w[j - nleft]! * (j - c) ** 2;
+    if (Math.sqrt(cc) > 0.001 * (n - 1)) {
+      b /= cc;
+      for (let j = nleft; j <= nright; j++) w[j - nleft]! *= b * (j - c) + 1;
+    }
+  }
+  let ys = 0;
+  for (let j = nleft; j <= nright; j++) ys += w[j - nleft]! * y[j - 1]!;
+  return ys;
+}
+
+/**
+ * Loess smooth of y (length n) at 1..n with span len, evaluated every `jump` points and linearly
+ * interpolated in between, exactly as stats::stl's stless.
+ */
+function loess(y: ArrayLike<number>, n: number, len: number, deg: number, jump: number): Float64Array {
+  const out = new Float64Array(n);
+  if (n < 2) {
+    if (n === 1) out[0] = y[0]!;
+    return out;
+  }
+  const nj = Math.min(jump, n - 1);
+  let nleft = 1;
+  let nright = n;
+  const at = (i: number) => {
+    const v = loessAt(y, n, len, deg, i, nleft, nright);
+    out[i - 1] = v ?? y[i - 1]!;
+  };
+  if (len >= n) {
+    for (let i = 1; i <= n; i += nj) at(i);
+  } else if (nj === 1) {
+    const nsh = Math.floor((len + 1) / 2);
+    nright = len;
+    for (let i = 1; i <= n; i++) {
+      if (i > nsh && nright !== n) {
+        nleft++;
+        nright++;
+      }
+      at(i);
+    }
+    return out;
+  } else {
+    const nsh = Math.floor((len + 1) / 2);
+    for (let i = 1; i <= n; i += nj) {
+      if (i < nsh) {
+        nleft = 1;
+        nright = len;
+      } else if (i >= n - nsh + 1) {
+        nleft = n - len + 1;
+        nright = n;
+      } else {
+        nleft = i - nsh + 1;
+        nright = len + i - nsh;
+      }
+      at(i);
+    }
+  }
+  if (nj === 1) return out;
+  for (let i = 1; i <= n - nj; i += nj) {
+    const delta = (out[i + nj - 1]! - out[i - 1]!) / nj;
+    for (let j = i + 1; j < i + nj; j++) out[j - 1] = out[i - 1]! + delta * (j - i);
+  }
+  const k = Math.floor((n - 1) / nj) * nj + 1;
+  if (k !== n) {
+    const v = loessAt(y, n, len, deg, n, nleft, nright);
+    out[n - 1] = v ?? y[n - 1]!;
+    if (k !== n - 1) {
+      const delta = (out[n - 1]! - out[k - 1]!) / (n - k);
+      for (let j = k + 1; j < n; j++) out[j - 1] = out[k - 1]! + delta * (j - k);
+    }
+  }
+  return out;
+}
+
+function movingAverage(x: Float64Array, len: number): Float64Array {
+  const m = x.length - len + 1;
+  const out = new Float64Array(Math.max(0, m));
+  let s = 0;
+  for (let i = 0; i < len; i++) s += x[i]!;
+  for (let i = 0; i < m; i++) {
+    out[i] = s / len;
+    if (i + len < x.length) s += x[i + len]! - x[i]!;
+  }
+  return out;
+}
+
+export function stl(y: ArrayLike<number>, period: number, sWindow = 11): StlResult {
+  const n = y.length;
+  const np = period;
+  const ns = sWindow;
+  const nt = nextOdd(Math.ceil((1.5 * np) / (1 - 1.5 / ns)));
+  const nl = nextOdd(np);
+  // R's default jumps: ceiling(window / 10).
+  const sj = Math.ceil(ns / 10);
+  const tj = Math.ceil(nt / 10);
+  const lj = Math.ceil(nl / 10);
+  const trend = new Float64Array(n);
+  const seasonal = new Float64Array(n);
+  const C = new Float64Array(n + 2 * np);
+  for (let pass = 0; pass < 2; pass++) {
+    // Cycle-subseries smoothing of the detrended series, extended one cycle each side.
+    for (let j = 0; j < np; j++) {
+      const k = Math.floor((n - 1 - j) / np) + 1;
+      const sub = new Float64Array(k);
+      for (let i = 0; i < k; i++) sub[i] = y[j + i * np]! - trend[j + i * np]!;
+      const sm = loess(sub, k, ns, 0, sj);
+      const first = loessAt(sub, k, ns, 0, 0, 1, Math.min(ns, k)) ?? sm[0]!;
+      const last = loessAt(sub, k, ns, 0, k + 1, Math.max(1, k - ns + 1), k) ?? sm[k - 1]!;
+      C[j] = first;
+      for (let i = 0; i < k; i++) C[(i + 1) * np + j] = sm[i]!;
+      C[(k + 1) * np + j] = last;
+    }
+    // Low-pass: moving averages np, np, 3, then loess.
+    const L = loess(movingAverage(movingAverage(movingAverage(C.subarray(0, n + 2 * np), np), np), 3), n, nl, 1, lj);
+    for (let i = 0; i < n; i++) seasonal[i] = C[np + i]! - L[i]!;
+    const deseason = new Float64Array(n);
+    for (let i = 0; i < n; i++) deseason[i] = y[i]! - seasonal[i]!;
+    trend.set(loess(deseason, n, nt, 1, tj));
+  }
+  const remainder = new Float64Array(n);
+  for (let i = 0; i < n; i++) remainder[i] = y[i]! - seasonal[i]! - trend[i]!;
+  return { seasonal, trend, remainder };
+}

@@ -1,0 +1,210 @@
+/**
+ * Estimation as R's arima(method = "CSS-ML"), and plain CSS as auto.arima's approximation uses.
+ * CSS gives start values; ML optimises the exact likelihood with AR parts reparametrised through
+ * partrans (both as least squares, see least-squares.ts, where R uses BFGS: same optima, far fewer
+ * evaluations); MA parts are reflected to invertibility; standard errors come from the numerical
+ * Hessian in the optimiser's space mapped back through the transform's Jacobian (R's Gradtrans).
+ */
+import { bfgs, numericHessian } from './optim.ts';
+import { levenbergMarquardt } from './least-squares.ts';
+import { arStationary, invPartrans, maInvert, partrans } from './partrans.ts';
+import { minRootModulus } from './roots.ts';
+import {
+  cssObjective,
+  cssResiduals,
+  likelihoodParts,
+  mlObjective,
+  mlResiduals,
+  narmaOf,
+  undoTransform,
+  workingSeries,
+  type Problem,
+} from './problem.ts';
+import { buildSystem } from './system.ts';
+import { invert } from './linalg.ts';
+import type { Structure } from './structure.ts';
+
+export interface Estimate {
+  coef: Float64Array;
+  /** Standard errors (NaN where the Hessian gives none). */
+  se: Float64Array;
+  /** R's sigma2: ssq / n.used (ML) or the CSS residual variance. */
+  sigma2: number;
+  /** Objective value at the optimum (per-observation half log-likelihood pieces, as R's). */
+  value: number;
+  loglik: number;
+  /** False when the Hessian was singular or gave a negative variance (R's checkarima). */
+  varOk: boolean;
+  method: 'CSS' | 'CSS-ML';
+}
+
+export class FitFailure extends Error {}
+
+/** Start values as R: zeros for ARMA, least squares on the differenced data for the regression. */
+export function startValues(prob: Problem): { init: Float64Array; parscale: Float64Array } {
+  const k = narmaOf(prob.s) + (prob.dx ? 1 : 0);
+  const init = new Float64Array(k);
+  const parscale = new Float64Array(k).fill(1);
+  if (prob.dx) {
+    const { dy, dx } = prob;
+    let sxx = 0;
+    let sxy = 0;
+    let nobs = 0;
+    for (let i = 0; i < dy.length; i++) {
+      if (Number.isNaN(dy[i]!)) continue;
+      sxx += dx[i]! * dx[i]!;
+      sxy += dx[i]! * dy[i]!;
+      nobs++;
+    }
+    const beta = sxy / sxx;
+    let rss = 0;
+    for (let i = 0; i < dy.length; i++) if (!Number.isNaN(dy[i]!)) rss += (dy[i]! - beta * dx[i]!) ** 2;
+    const se = Math.sqrt(rss / Math.max(1, nobs - 1) / sxx);
+    init[k - 1] = beta;
+    parscale[k - 1] = se > 0 && Number.isFinite(se) ? 10 * se : 1;
+  }
+  return { init, parscale };
+}
+
+function arBlocksStationary(s: Structure, coef: ArrayLike<number>): boolean {
+  const ar = Array.from({ length: s.p }, (_, i) => coef[i]!);
+  const sar = Array.from({ length: s.P }, (_, i) => coef[s.p + s.q + i]!);
+  return (s.p === 0 || arStationary(ar)) && (s.P === 0 || arStationary(sar));
+}
+
+function maMinRoot(s: Structure, coef: ArrayLike<number>): number {
+  const ma = Array.from({ length: s.q }, (_, i) => coef[s.p + i]!);
+  const sma = Array.from({ length: s.Q }, (_, i) => coef[s.p + s.q + s.P + i]!);
+  return Math.min(minRootModulus(ma, 1), Math.pow(minRootModulus(sma, 1), 1 / s.m));
+}
+
+function invertMa(s: Structure, coef: Float64Array): void {
+  if (s.q > 0) coef.set(maInvert(Array.from(coef.subarray(s.p, s.p + s.q))), s.p);
+  if (s.Q > 0) {
+    const o = s.p + s.q + s.P;
+    coef.set(maInvert(Array.from(coef.subarray(o, o + s.Q))), o);
+  }
+}
+
+function logLikFromValue(value: number, nUsed: number): number {
+  return -0.5 * (2 * nUsed * value + nUsed + nUsed * Math.log(2 * Math.PI));
+}
+
+/** Conditional-sum-of-squares fit (auto.arima's approximation). */
+export function fitCss(prob: Problem, checkpoint?: () => void): Estimate {
+  const s = prob.s;
+  const { init, parscale } = startValues(prob);
+  const fn = cssObjective(prob);
+  const lsq = cssResiduals(prob);
+  // CSS has no pull away from non-invertible MA polynomials and can creep towards the boundary for
+  // hundreds of iterations; such a fit is rejected by the root check anyway, so stop early.
+  const abandon = (par: Float64Array) => maMinRoot(s, par) < 0.99;
+  const res = levenbergMarquardt(lsq.fn, init, lsq.nres, { parscale, checkpoint, abandon });
+  const value = fn(res.par);
+  if (!Number.isFinite(value)) throw new FitFailure('CSS objective is not finite at the optimum');
+  const H = numericHessian(fn, res.par, parscale);
+  const { se, ok } = varianceFrom(H, null, prob.nUsed);
+  const sigma2 = Math.exp(2 * value);
+  return { coef: res.par, se, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), varOk: ok, method: 'CSS' };
+}
+
+/**
+ * CSS-ML. `strict` reproduces R's refusal when CSS lands on a non-stationary AR part (auto.arima then
+ * skips the model); otherwise ML starts from zero ARMA coefficients instead.
+ */
+export function fitCssMl(prob: Problem, opts: { strict?: boolean; checkpoint?: () => void } = {}): Estimate {
+  const s = prob.s;
+  const { init: init0, parscale } = startValues(prob);
+  let init: Float64Array = Float64Array.from(init0);
+  const narma = narmaOf(s);
+  if (narma > 0) {
+    const lsq = cssResiduals(prob);
+    // CSS creeping towards a non-invertible MA polynomial is stopped early: the reflected values
+    // below are as good a start for ML as the boundary point it would reach.
+    const abandon = (par: Float64Array) => maMinRoot(s, par) < 0.99;
+    try {
+      init = levenbergMarquardt(lsq.fn, init0, lsq.nres, { parscale, checkpoint: opts.checkpoint, abandon }).par;
+    } catch (err) {
+      // CSS residuals overflowing (explosive trial AR): R would stop here; ML from zeros still works.
+      if (!(err instanceof Error && /finite/.test(err.message)) || opts.strict) throw err;
+    }
+    if (!arBlocksStationary(s, init)) {
+      if (opts.strict) throw new FitFailure('non-stationary AR part from CSS');
+      init = Float64Array.from(init0);
+    }
+  }
+  // Into the optimiser's space: AR through the inverse transform, MA reflected first.
+  invertMa(s, init);
+  if (s.p > 0) invPartrans(init, 0, s.p, init);
+  if (s.P > 0) invPartrans(init, s.p + s.q, s.P, init);
+  const fn = mlObjective(prob, true);
+  const lsq = mlResiduals(prob, true);
+  let par: Float64Array;
+  try {
+    par = levenbergMarquardt(lsq.fn, init, lsq.nres, { parscale, checkpoint: opts.checkpoint }).par;
+  } catch (err) {
+    if (!(err instanceof Error && /finite/.test(err.message))) throw err;
+    // A non-finite Jacobian column (a step into a numerically degenerate region): R's own BFGS,
+    // which only needs the objective, may still get through.
+    par = bfgs(fn, init, { parscale, checkpoint: opts.checkpoint }).par;
+  }
+  const tpar = Float64Array.from(par);
+  invertMa(s, tpar);
+  const value = fn(tpar);
+  const H = numericHessian(fn, tpar, parscale);
+  const A = transformJacobian(s, tpar);
+  const { se, ok } = varianceFrom(H, A, prob.nUsed);
+  const coef = undoTransform(s, tpar);
+  if (!Number.isFinite(value)) throw new FitFailure('likelihood is not finite at the optimum');
+  const sigma2 = sigma2At(prob, coef);
+  return { coef, se, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), varOk: ok, method: 'CSS-ML' };
+}
+
+/** R's ARIMA_Gradtrans: forward differences (eps 1e-3) of partrans on each AR block. */
+function transformJacobian(s: Structure, par: Float64Array): Float64Array {
+  const k = par.length;
+  const A = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) A[i * k + i] = 1;
+  const eps = 1e-3;
+  const block = (from: number, len: number) => {
+    if (len === 0) return;
+    const base = new Float64Array(k);
+    partrans(par, from, len, base);
+    for (let i = 0; i < len; i++) {
+      const raw = Float64Array.from(par);
+      raw[from + i]! += eps;
+      const out = new Float64Array(k);
+      partrans(raw, from, len, out);
+      for (let j = 0; j < len; j++) A[(from + i) * k + from + j] = (out[from + j]! - base[from + j]!) / eps;
+    }
+  };
+  block(0, s.p);
+  block(s.p + s.q, s.P);
+  return A;
+}
+
+/** var = A' (H n.used)^{-1} A (A = identity when null); se = sqrt(diag), NaN where negative. */
+function varianceFrom(H: Float64Array, A: Float64Array | null, nUsed: number): { se: Float64Array; ok: boolean } {
+  const k = Math.round(Math.sqrt(H.length));
+  const se = new Float64Array(k).fill(NaN);
+  if (k === 0) return { se, ok: true };
+  const scaled = H.map((v) => v * nUsed);
+  const inv = invert(scaled, k);
+  if (!inv || inv.some((v) => !Number.isFinite(v))) return { se, ok: false };
+  let ok = true;
+  for (let j = 0; j < k; j++) {
+    let v = 0;
+    if (!A) v = inv[j * k + j]!;
+    else for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) v += A[a * k + j]! * inv[a * k + b]! * A[b * k + j]!;
+    if (v >= 0) se[j] = Math.sqrt(v);
+    else ok = false;
+  }
+  return { se, ok };
+}
+
+/** R's final sigma2 = ssq / n.used from the exact filter at the estimates. */
+function sigma2At(prob: Problem, coef: Float64Array): number {
+  const sys = buildSystem(prob.s, coef, true, prob.sp);
+  const w = workingSeries(prob, coef, new Float64Array(prob.dy.length));
+  return likelihoodParts(prob, sys, w).ssq / prob.nUsed;
+}

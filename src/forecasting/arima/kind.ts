@@ -1,0 +1,130 @@
+/** The `arima` kind: fixed orders, CSS-ML estimation, exact state-space forecasts. */
+import { EngineError, invalidSpec } from '../errors.ts';
+import { qnorm } from '../stats.ts';
+import type { FitContext, Fitted, Forecast, ModelKind } from '../types.ts';
+import { fitCssMl, type Estimate } from './fit.ts';
+import { forecastState } from './forecast.ts';
+import { prepare } from './problem.ts';
+import { checkSeries, parseArimaSpec, structureOf, type ArimaSpec } from './spec.ts';
+import { advanceState, stateFromSeries, type ArimaState } from './state.ts';
+import { coefNames, modelString, type Structure } from './structure.ts';
+
+export interface ArimaParams extends ArimaState {
+  structure: Structure;
+}
+
+/**
+ * Runs an estimation, turning numerical breakdowns into FIT_FAILED while letting an abort thrown by
+ * the caller's checkpoint through untouched.
+ */
+export function guarded<T>(ctx: FitContext, run: (checkpoint: () => void) => T): T {
+  let aborted: unknown = undefined;
+  const checkpoint = () => {
+    try {
+      ctx.checkpoint?.();
+    } catch (err) {
+      aborted = err ?? new Error('aborted');
+      throw aborted;
+    }
+  };
+  try {
+    return run(checkpoint);
+  } catch (err) {
+    if (aborted !== undefined && err === aborted) throw err;
+    throw fitFailed(err);
+  }
+}
+
+export function fitFailed(err: unknown): EngineError {
+  if (err instanceof EngineError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  return new EngineError('MODELAPI_ERR_FIT_FAILED', `ARIMA estimation failed: ${msg}`);
+}
+
+/** R's information criteria (forecast package's aicc/bic, with npar counting sigma2). */
+export function infoCriteria(loglik: number, ncoef: number, nstar: number) {
+  const npar = ncoef + 1;
+  const aic = -2 * loglik + 2 * npar;
+  return {
+    aic,
+    aicc: aic + (2 * npar * (npar + 1)) / (nstar - npar - 1),
+    bic: aic + npar * (Math.log(nstar) - 2),
+  };
+}
+
+export function estimateMetrics(s: Structure, est: Estimate, nUsed: number, n: number): Fitted['metrics'] {
+  const names = coefNames(s);
+  const ic = infoCriteria(est.loglik, names.length, nUsed);
+  const metrics: Fitted['metrics'] = {
+    model: modelString(s),
+    method: est.method,
+    n,
+    nobs: nUsed,
+    sigma2: est.sigma2,
+    loglik: est.loglik,
+    aic: finiteOrNull(ic.aic),
+    aicc: finiteOrNull(ic.aicc),
+    bic: finiteOrNull(ic.bic),
+  };
+  names.forEach((name, i) => {
+    metrics[name] = est.coef[i]!;
+    metrics[`se_${name}`] = finiteOrNull(est.se[i]!);
+  });
+  return metrics;
+}
+
+function finiteOrNull(v: number): number | null {
+  return Number.isFinite(v) ? v : null;
+}
+
+export function forecastParams(params: ArimaParams, h: number, levels: number[]): Forecast {
+  if (!Number.isInteger(h) || h < 1) throw invalidSpec('h', 'h must be a positive integer');
+  for (const level of levels) {
+    if (typeof level !== 'number' || !(level > 0 && level < 100)) {
+      throw invalidSpec('levels', 'levels are percentages strictly between 0 and 100');
+    }
+  }
+  const { mean, se } = forecastState(params.structure, params, h);
+  const intervals = levels.map((level) => {
+    const z = qnorm(0.5 + level / 200);
+    const lower = new Float64Array(h);
+    const upper = new Float64Array(h);
+    for (let i = 0; i < h; i++) {
+      lower[i] = mean[i]! - z * se[i]!;
+      upper[i] = mean[i]! + z * se[i]!;
+    }
+    return { level, lower, upper };
+  });
+  return { mean, intervals };
+}
+
+export function updateParams(params: ArimaParams, newY: Float64Array): ArimaParams {
+  for (let i = 0; i < newY.length; i++) {
+    const v = newY[i]!;
+    if (v === Infinity || v === -Infinity) throw invalidSpec('data', `value at index ${i} is not finite`);
+  }
+  return { structure: params.structure, ...advanceState(params.structure, params, newY) };
+}
+
+export const arimaKind: ModelKind<ArimaSpec, ArimaParams> = {
+  name: 'arima',
+  parseSpec: parseArimaSpec,
+  check(y, spec) {
+    checkSeries(y, structureOf(spec));
+  },
+  fit(y, spec, ctx: FitContext): Fitted<ArimaParams> {
+    const s = structureOf(spec);
+    checkSeries(y, s);
+    const prob = prepare(s, y);
+    const est = guarded(ctx, (checkpoint) => fitCssMl(prob, { checkpoint }));
+    const state = stateFromSeries(s, y, est.coef, est.sigma2);
+    return { kind: 'arima', spec, params: { structure: s, ...state }, metrics: estimateMetrics(s, est, prob.nUsed, y.length) };
+  },
+  forecast(model, h, levels) {
+    return forecastParams(model.params, h, levels);
+  },
+  update(model, newY) {
+    const params = updateParams(model.params, newY);
+    return { ...model, params, metrics: { ...model.metrics, n: params.n } };
+  },
+};

@@ -1,0 +1,190 @@
+/**
+ * Levenberg–Marquardt for sums of squares with a forward-difference Jacobian. Both of R's arima
+ * objectives are monotone in a sum of squares: CSS is 0.5 log(ssq/nu), and the exact ML objective
+ * 0.5 (log(ssq/nu) + sumlog/nu) is 0.5 log(sum r_t^2 / nu) with r_t = v_t / sqrt(f_t) * (prod f)^(1/2nu).
+ * So both minima are least-squares minima. Plain Gauss–Newton converges only linearly on ARMA
+ * residuals (the neglected term sum r_t Hess(r_t) is not small), so the second-order term is
+ * approximated by the structured secant update of Dennis, Gay & Welsch (NL2SOL), with its sizing
+ * factor; Levenberg–Marquardt damping keeps every accepted step downhill.
+ */
+import { solveInPlace } from './stationary-init.ts';
+
+/** Fills `out` with the residual vector; returns false where the model is not evaluable. */
+export type Residuals = (par: Float64Array, out: Float64Array) => boolean;
+
+export interface LsqResult {
+  par: Float64Array;
+  ssq: number;
+  iterations: number;
+  converged: boolean;
+}
+
+function sumsq(r: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < r.length; i++) s += r[i]! * r[i]!;
+  return s;
+}
+
+export function levenbergMarquardt(
+  res: Residuals,
+  start: ArrayLike<number>,
+  nres: number,
+  opts: {
+    parscale?: ArrayLike<number>;
+    maxit?: number;
+    checkpoint?: () => void;
+    /** Checked every 10 iterations: true stops the search where it is (a fit that will be rejected). */
+    abandon?: (par: Float64Array) => boolean;
+  } = {},
+): LsqResult {
+  const k = start.length;
+  const scale = Float64Array.from(opts.parscale ?? new Array(k).fill(1));
+  const maxit = opts.maxit ?? 200;
+  const p = Float64Array.from(start);
+  const r = new Float64Array(nres);
+  const rt = new Float64Array(nres);
+  if (!res(p, r)) throw new Error('initial value is not finite');
+  let S = sumsq(r);
+  if (!Number.isFinite(S)) throw new Error('initial value is not finite');
+  if (k === 0) return { par: p, ssq: S, iterations: 0, converged: true };
+  const J = new Float64Array(nres * k);
+  const Jold = new Float64Array(nres * k);
+  const gOld = new Float64Array(k);
+  const Sm = new Float64Array(k * k); // secant estimate of sum r_t Hess(r_t)
+  const y = new Float64Array(k);
+  const ys = new Float64Array(k);
+  const z = new Float64Array(k);
+  const Ss = new Float64Array(k);
+  let haveOld = false;
+  const A = new Float64Array(k * k);
+  const M = new Float64Array(k * k);
+  const g = new Float64Array(k);
+  const delta = new Float64Array(k);
+  const trial = new Float64Array(k);
+  let lambda = 1e-3;
+  let it = 0;
+  let converged = false;
+  while (it < maxit) {
+    opts.checkpoint?.();
+    if (opts.abandon && it > 0 && it % 10 === 0 && opts.abandon(p)) break;
+    it++;
+    // Jacobian by forward differences, steps relative to each parameter's scale.
+    for (let j = 0; j < k; j++) {
+      const h = 1e-7 * Math.max(Math.abs(p[j]!), scale[j]!);
+      const old = p[j]!;
+      p[j] = old + h;
+      const hh = p[j]! - old;
+      const ok = res(p, rt);
+      p[j] = old;
+      if (!ok) throw new Error('non-finite finite-difference value');
+      for (let i = 0; i < nres; i++) J[i * k + j] = (rt[i]! - r[i]!) / hh;
+    }
+    A.fill(0);
+    g.fill(0);
+    for (let i = 0; i < nres; i++) {
+      const ri = r[i]!;
+      const row = i * k;
+      for (let a = 0; a < k; a++) {
+        const ja = J[row + a]!;
+        if (ja === 0) continue;
+        g[a]! += ja * ri;
+        for (let b = a; b < k; b++) A[a * k + b]! += ja * J[row + b]!;
+      }
+    }
+    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) A[a * k + b] = A[b * k + a]!;
+    if (haveOld) secantUpdate();
+    Jold.set(J);
+    gOld.set(g);
+    let accepted = false;
+    let useS = true;
+    let Snew = S;
+    while (lambda < 1e12) {
+      M.set(A);
+      if (useS) for (let i = 0; i < k * k; i++) M[i]! += Sm[i]!;
+      for (let a = 0; a < k; a++) {
+        M[a * k + a]! += lambda * (A[a * k + a]! + 1e-12 * (1 + A[a * k + a]!));
+        delta[a] = -g[a]!;
+      }
+      try {
+        solveInPlace(M, delta, k);
+      } catch {
+        lambda *= 10;
+        continue;
+      }
+      let slope = 0;
+      for (let a = 0; a < k; a++) slope += delta[a]! * g[a]!;
+      if (!(slope < 0)) {
+        // The secant term made the model indefinite: fall back to Gauss–Newton for this step.
+        if (useS) useS = false;
+        else lambda *= 10;
+        continue;
+      }
+      for (let a = 0; a < k; a++) trial[a] = p[a]! + delta[a]!;
+      if (res(trial, rt)) {
+        Snew = sumsq(rt);
+        if (Number.isFinite(Snew) && Snew <= S) {
+          accepted = true;
+          break;
+        }
+      }
+      lambda *= 10;
+    }
+    if (!accepted) {
+      converged = true;
+      break;
+    }
+    let stepSmall = true;
+    for (let a = 0; a < k; a++) if (Math.abs(delta[a]!) > 1e-9 * Math.max(Math.abs(p[a]!), scale[a]!)) stepSmall = false;
+    const gain = S - Snew;
+    p.set(trial);
+    r.set(rt);
+    S = Snew;
+    haveOld = true;
+    lambda = Math.max(lambda / 10, 1e-12);
+    if (stepSmall || gain <= 1e-9 * S) {
+      converged = true;
+      break;
+    }
+  }
+  return { par: p, ssq: S, iterations: it, converged };
+
+  /**
+   * NL2SOL update with s = last step, y = g_new - g_old, y# = (J_new - J_old)' r_new:
+   * S <- tau S, then S += (z y' + y z') / (y's) - (z's) y y' / (y's)^2 with z = y# - S s.
+   */
+  function secantUpdate(): void {
+    let ysum = 0;
+    let sSs = 0;
+    let sy = 0;
+    for (let a = 0; a < k; a++) {
+      y[a] = g[a]! - gOld[a]!;
+      let v = 0;
+      for (let i = 0; i < nres; i++) v += (J[i * k + a]! - Jold[i * k + a]!) * r[i]!;
+      ys[a] = v;
+      let w = 0;
+      for (let b = 0; b < k; b++) w += Sm[a * k + b]! * delta[b]!;
+      Ss[a] = w;
+    }
+    for (let a = 0; a < k; a++) {
+      ysum += delta[a]! * ys[a]!;
+      sSs += delta[a]! * Ss[a]!;
+      sy += delta[a]! * y[a]!;
+    }
+    if (sSs !== 0) {
+      const tau = Math.min(1, Math.abs(ysum / sSs));
+      for (let i = 0; i < k * k; i++) Sm[i]! *= tau;
+      for (let a = 0; a < k; a++) Ss[a]! *= tau;
+    }
+    if (!(sy > 0)) return;
+    let zs = 0;
+    for (let a = 0; a < k; a++) {
+      z[a] = ys[a]! - Ss[a]!;
+      zs += z[a]! * delta[a]!;
+    }
+    for (let a = 0; a < k; a++) {
+      for (let b = 0; b < k; b++) {
+        Sm[a * k + b]! += (z[a]! * y[b]! + y[a]! * z[b]!) / sy - (zs * y[a]! * y[b]!) / (sy * sy);
+      }
+    }
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * A series prepared for estimation: differenced once up front (differencing never enters the
+ * state, so seasonal periods like 365 cost nothing), with the regression term (intercept or drift)
+ * differenced alongside. The likelihood of the differenced series is what R's diffuse treatment of
+ * the differencing gives, up to a constant. Objective functions follow R's armaCSS / armafn.
+ */
+import { difference, type Structure } from './structure.ts';
+import { buildSystem, cssSystem, sparsity, type ArmaSystem, type Sparsity } from './system.ts';
+import { css } from './css.ts';
+import { fastFilter } from './fast-filter.ts';
+import { denseFilter, initialState } from './kalman.ts';
+import { lowRankFilter } from './lowrank-filter.ts';
+import { partrans } from './partrans.ts';
+
+export interface Problem {
+  s: Structure;
+  y: Float64Array;
+  /** Differenced series and regressor (regressor absent without a regression term). */
+  dy: Float64Array;
+  dx: Float64Array | null;
+  /** R's n.used: non-missing observations minus d + D*m. */
+  nUsed: number;
+  hasNaN: boolean;
+  /** Conditioning length for CSS: p + P*m. */
+  ncond: number;
+  sp: Sparsity;
+}
+
+/** The regressor at 1-based time t: 1 for an intercept, t for drift (R uses xreg = 1:n). */
+export function regressorAt(s: Structure, t: number): number {
+  return s.reg === 'intercept' ? 1 : s.reg === 'drift' ? t : 0;
+}
+
+export function prepare(s: Structure, y: Float64Array): Problem {
+  const dy = difference(y, s.d, s.D, s.m);
+  let dx: Float64Array | null = null;
+  if (s.reg !== 'none') {
+    const x = new Float64Array(y.length);
+    for (let t = 0; t < y.length; t++) x[t] = regressorAt(s, t + 1);
+    dx = difference(x, s.d, s.D, s.m);
+  }
+  let nonMissing = 0;
+  for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]!)) nonMissing++;
+  let hasNaN = false;
+  for (let i = 0; i < dy.length; i++) if (Number.isNaN(dy[i]!)) hasNaN = true;
+  return { s, y, dy, dx, nUsed: nonMissing - s.d - s.D * s.m, hasNaN, ncond: s.p + s.P * s.m, sp: sparsity(s) };
+}
+
+export function narmaOf(s: Structure): number {
+  return s.p + s.q + s.P + s.Q;
+}
+
+/** w = dy - beta * dx for the coefficient vector `par` (regression coefficient last); read-only. */
+export function workingSeries(prob: Problem, par: ArrayLike<number>, out: Float64Array): Float64Array {
+  const { dy, dx } = prob;
+  if (!dx) return dy;
+  const beta = par[narmaOf(prob.s)]!;
+  for (let i = 0; i < dy.length; i++) out[i] = dy[i]! - beta * dx[i]!;
+  return out;
+}
+
+/** AR blocks through partrans (optimiser space -> coefficients); MA and regression unchanged. */
+export function undoTransform(s: Structure, par: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(par);
+  if (s.p > 0) partrans(par, 0, s.p, out);
+  if (s.P > 0) partrans(par, s.p + s.q, s.P, out);
+  return out;
+}
+
+export function cssObjective(prob: Problem): (par: Float64Array) => number {
+  const w = new Float64Array(prob.dy.length);
+  const { set } = cssSystem(prob.s, prob.sp);
+  return (par) => {
+    const sys = set(par);
+    const res = css(sys, workingSeries(prob, par, w), prob.ncond);
+    return 0.5 * Math.log(res.ssq / res.nu);
+  };
+}
+
+/** Past this state dimension the low-rank filter beats the dense one on series with gaps. */
+const DENSE_MAX = 24;
+
+export function likelihoodParts(prob: Problem, sys: ArmaSystem, w: Float64Array, innov?: Float64Array) {
+  if (!prob.hasNaN) return fastFilter(sys, w, false, innov);
+  return sys.r <= DENSE_MAX ? denseFilter(sys, w, initialState(sys), undefined, innov) : lowRankFilter(sys, w, innov);
+}
+
+/** Number of observed differenced values (length of the ML residual vector). */
+export function observedCount(prob: Problem): number {
+  let k = 0;
+  for (let i = 0; i < prob.dy.length; i++) if (!Number.isNaN(prob.dy[i]!)) k++;
+  return k;
+}
+
+/** CSS residuals from t = ncond on (missing ones as 0), for least squares. */
+export function cssResiduals(prob: Problem): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
+  const w = new Float64Array(prob.dy.length);
+  const e = new Float64Array(prob.dy.length);
+  const nres = Math.max(0, prob.dy.length - prob.ncond);
+  const { set } = cssSystem(prob.s, prob.sp);
+  return {
+    nres,
+    fn: (par, out) => {
+      const sys = set(par);
+      css(sys, workingSeries(prob, par, w), prob.ncond, e);
+      out.set(e.subarray(prob.ncond));
+      for (let i = 0; i < nres; i++) if (!Number.isFinite(out[i]!)) return false;
+      return true;
+    },
+  };
+}
+
+/**
+ * Exact-likelihood residuals r_t = v_t / sqrt(f_t) * (prod f)^(1/2nu): their sum of squares over nu
+ * is exp(2 * armafn), so minimising it maximises the likelihood.
+ */
+export function mlResiduals(prob: Problem, trans: boolean): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
+  const w = new Float64Array(prob.dy.length);
+  const nres = observedCount(prob);
+  return {
+    nres,
+    fn: (par, out) => {
+      const coef = trans ? undoTransform(prob.s, par) : par;
+      let sys: ArmaSystem;
+      try {
+        sys = buildSystem(prob.s, coef, true, prob.sp);
+      } catch {
+        return false;
+      }
+      const res = likelihoodParts(prob, sys, workingSeries(prob, coef, w), out);
+      const g = Math.exp(res.sumlog / (2 * res.nu));
+      if (!Number.isFinite(g)) return false;
+      for (let i = 0; i < nres; i++) {
+        out[i]! *= g;
+        if (!Number.isFinite(out[i]!)) return false;
+      }
+      return true;
+    },
+  };
+}
+
+/** R's armafn: 0.5 (log(ssq/nu) + sumlog/nu); Infinity where the model has no stationary start. */
+export function mlObjective(prob: Problem, trans: boolean): (par: Float64Array) => number {
+  const w = new Float64Array(prob.dy.length);
+  return (par) => {
+    const coef = trans ? undoTransform(prob.s, par) : par;
+    let sys: ArmaSystem;
+    try {
+      sys = buildSystem(prob.s, coef, true, prob.sp);
+    } catch {
+      return Infinity;
+    }
+    const res = likelihoodParts(prob, sys, workingSeries(prob, coef, w));
+    const v = 0.5 * (Math.log(res.ssq / res.nu) + res.sumlog / res.nu);
+    return Number.isFinite(v) ? v : Infinity;
+  };
+}

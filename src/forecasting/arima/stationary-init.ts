@@ -1,0 +1,190 @@
+/**
+ * Exact initial state covariance Q0 of the stationary ARMA part (R's Harvey form: state dimension
+ * r = max(p, q+1), y_t = a_t[0]). R's getQ0 (Gardner et al. 1980) needs O(r^4) memory, hopeless for
+ * seasonal periods like 336; instead Q0 is built from the process autocovariances:
+ *   Q0[i][0] = Cov(a_t[i], y_t) = sum_{s>i} phi_s gamma(s-i) + sum_{u>=i} theta_u psi_{u-i},
+ * and the rest follows from Q0 = T Q0 T' + R R' walking the diagonals up from the bottom-right, O(r^2).
+ * The autocovariances of phi(B)Phi(B^m) x = theta(B)Theta(B^m) e are the seasonal ARMA's (nonzero at
+ * multiples of m) convolved with the non-seasonal ARMA's, so only small linear systems are solved.
+ * All variances are per unit innovation variance.
+ */
+import { expand, type Orders } from './structure.ts';
+
+/** Exact autocovariances gamma(0..nlag) of an ARMA(p,q) with unit innovation variance. */
+export function armaAcov(phi: ArrayLike<number>, theta: ArrayLike<number>, nlag: number): Float64Array {
+  const p = phi.length;
+  const q = theta.length;
+  // psi_0..psi_q of the MA(infinity) form, enough for the right-hand sides.
+  const psi = new Float64Array(q + 1);
+  psi[0] = 1;
+  for (let j = 1; j <= q; j++) {
+    let s = theta[j - 1]!;
+    for (let i = 1; i <= Math.min(j, p); i++) s += phi[i - 1]! * psi[j - i]!;
+    psi[j] = s;
+  }
+  const th = (j: number) => (j === 0 ? 1 : theta[j - 1]!);
+  const rhs = (k: number) => {
+    let s = 0;
+    for (let j = k; j <= q; j++) s += th(j) * psi[j - k]!;
+    return s;
+  };
+  const out = new Float64Array(Math.max(nlag, p) + 1);
+  if (p === 0) {
+    for (let k = 0; k <= Math.min(q, nlag); k++) out[k] = rhs(k);
+    return out.subarray(0, nlag + 1);
+  }
+  // (p+1)x(p+1) system for gamma(0..p): gamma(k) - sum_i phi_i gamma(|k-i|) = rhs(k).
+  const n = p + 1;
+  const A = new Float64Array(n * n);
+  const b = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    A[k * n + k]! += 1;
+    for (let i = 1; i <= p; i++) A[k * n + Math.abs(k - i)]! -= phi[i - 1]!;
+    b[k] = rhs(k);
+  }
+  solveInPlace(A, b, n);
+  for (let k = 0; k < n; k++) out[k] = b[k]!;
+  for (let k = n; k < out.length; k++) {
+    let s = k <= q ? rhs(k) : 0;
+    for (let i = 1; i <= p; i++) s += phi[i - 1]! * out[k - i]!;
+    out[k] = s;
+  }
+  return out.subarray(0, nlag + 1);
+}
+
+/** Gaussian elimination with partial pivoting; throws on a singular (non-stationary) system. */
+export function solveInPlace(A: Float64Array, b: Float64Array, n: number): void {
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[piv * n + c]!)) piv = r;
+    const pv = A[piv * n + c]!;
+    if (!(Math.abs(pv) > 1e-300)) throw new Error('singular system');
+    if (piv !== c) {
+      for (let k = 0; k < n; k++) {
+        const t = A[c * n + k]!;
+        A[c * n + k] = A[piv * n + k]!;
+        A[piv * n + k] = t;
+      }
+      const t = b[c]!;
+      b[c] = b[piv]!;
+      b[piv] = t;
+    }
+    for (let r = c + 1; r < n; r++) {
+      const f = A[r * n + c]! / pv;
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) A[r * n + k]! -= f * A[c * n + k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * b[k]!;
+    b[r] = s / A[r * n + r]!;
+  }
+}
+
+/** Autocovariances gamma(0..nlag) of the full seasonal ARMA given by its factor coefficients. */
+export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number): Float64Array {
+  const ar = Array.from({ length: s.p }, (_, i) => coef[i]!);
+  const ma = Array.from({ length: s.q }, (_, i) => coef[s.p + i]!);
+  const sar = Array.from({ length: s.P }, (_, i) => coef[s.p + s.q + i]!);
+  const sma = Array.from({ length: s.Q }, (_, i) => coef[s.p + s.q + s.P + i]!);
+  if (s.P === 0 && s.Q === 0) return armaAcov(ar, ma, nlag);
+  const m = s.m;
+  // Short expanded AR polynomial: one small dense solve is exact and cheapest.
+  if (s.p + m * s.P <= 64) {
+    const { phi, theta } = expand(s, coef);
+    return armaAcov(phi, theta, nlag);
+  }
+  // Non-seasonal autocovariances far enough out that the dropped tail is negligible.
+  let L = Math.max(nlag, s.q) + m * (s.Q + 2);
+  let g = armaAcov(ar, ma, L);
+  if (s.p > 0) {
+    const tol = 1e-15 * g[0]!;
+    while (L < 400_000 && (Math.abs(g[L]!) > tol || Math.abs(g[L - 1]!) > tol)) {
+      L *= 2;
+      g = armaAcov(ar, ma, L);
+    }
+  }
+  const lmax = Math.ceil((nlag + L) / m) + 1;
+  const gs = armaAcov(sar, sma, lmax);
+  const out = new Float64Array(nlag + 1);
+  for (let k = 0; k <= nlag; k++) {
+    let acc = 0;
+    // Seasonal lags l*m within L of k contribute gamma_S(|l|) * g(|k - l m|).
+    const lo = Math.ceil((k - L) / m);
+    const hi = Math.floor((k + L) / m);
+    for (let l = lo; l <= hi; l++) {
+      const gl = gs[Math.abs(l)]!;
+      if (gl === 0) continue;
+      acc += gl * g[Math.abs(k - l * m)]!;
+    }
+    out[k] = acc;
+  }
+  return out;
+}
+
+/** psi_0..psi_{n-1} of the MA(infinity) form of the expanded model. */
+export function psiWeights(phi: Float64Array, theta: Float64Array, phiNz: Int32Array, n: number): Float64Array {
+  const psi = new Float64Array(n);
+  if (n > 0) psi[0] = 1;
+  for (let j = 1; j < n; j++) {
+    let v = j <= theta.length ? theta[j - 1]! : 0;
+    for (let t = 0; t < phiNz.length; t++) {
+      const s = phiNz[t]!;
+      if (s > j) break;
+      v += phi[s - 1]! * psi[j - s]!;
+    }
+    psi[j] = v;
+  }
+  return psi;
+}
+
+/** First column of Q0: c[i] = Cov(a_t[i], y_t), length r. */
+export function q0FirstColumn(
+  s: Orders,
+  coef: ArrayLike<number>,
+  phi: Float64Array,
+  theta: Float64Array,
+  phiNz: Int32Array,
+  thetaNz: Int32Array,
+  r: number,
+): Float64Array {
+  const gamma = seasonalAcov(s, coef, r);
+  const psi = psiWeights(phi, theta, phiNz, r);
+  const c = new Float64Array(r);
+  for (let i = 0; i < r; i++) {
+    let v = i === 0 ? 1 : 0; // theta_0 psi_0 term
+    for (let t = 0; t < phiNz.length; t++) {
+      const sl = phiNz[t]!;
+      if (sl > i) v += phi[sl - 1]! * gamma[sl - i]!;
+    }
+    for (let t = 0; t < thetaNz.length; t++) {
+      const u = thetaNz[t]!;
+      if (u >= i) v += theta[u - 1]! * psi[u - i]!;
+    }
+    c[i] = v;
+  }
+  return c;
+}
+
+/** Full Q0 (row-major r x r) from its first column via Q0 = T Q0 T' + R R'. */
+export function q0Full(c: Float64Array, phi: Float64Array, theta: Float64Array, r: number): Float64Array {
+  const Q = new Float64Array(r * r);
+  const ph = (i: number) => (i < phi.length ? phi[i]! : 0); // phi_{i+1}
+  const R = (i: number) => (i === 0 ? 1 : i - 1 < theta.length ? theta[i - 1]! : 0);
+  for (let i = r - 1; i >= 1; i--) {
+    for (let k = r - 1; k >= i; k--) {
+      let v = ph(i) * ph(k) * c[0]! + R(i) * R(k);
+      v += ph(i) * (k + 1 < r ? c[k + 1]! : 0) + ph(k) * (i + 1 < r ? c[i + 1]! : 0);
+      if (i + 1 < r && k + 1 < r) v += Q[(i + 1) * r + k + 1]!;
+      Q[i * r + k] = v;
+      Q[k * r + i] = v;
+    }
+  }
+  for (let i = 0; i < r; i++) {
+    Q[i] = c[i]!;
+    Q[i * r] = c[i]!;
+  }
+  return Q;
+}
