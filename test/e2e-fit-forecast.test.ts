@@ -8,7 +8,7 @@ const melbourne = JSON.parse(readFileSync(new URL('../fixtures/melbourne_min_tem
 
 test('a fit creates version 1, the forecast uses it, a different fit creates version 2', async (t) => {
   const d = await startDaemon(t);
-  const first = await fit(d.url, 'temps', melbourne);
+  const first = await fit(d.url, 'temps', { ...melbourne, kind: 'naive' });
   assert.equal(first.status, 201);
   assert.equal(first.body.status, 'success');
   assert.deepEqual(
@@ -28,12 +28,24 @@ test('a fit creates version 1, the forecast uses it, a different fit creates ver
     assert.ok(i.lower.every((lo: number, k: number) => lo < fc.body.data.forecast[k] && i.upper[k] > fc.body.data.forecast[k]));
   }
 
-  const second = await fit(d.url, 'temps', { data: melbourne.data.slice(0, 3000) });
+  const second = await fit(d.url, 'temps', { data: melbourne.data.slice(0, 3000), kind: 'naive' });
   assert.equal(second.status, 201);
   assert.equal(second.body.data.version, 2);
   const fc2 = await forecast(d.url, 'temps', 'h=1');
   assert.equal(fc2.body.data.version, 2);
   assert.equal(fc2.body.data.forecast[0], melbourne.data[2999]);
+});
+
+test('a fit without a kind uses auto_arima and reports the model it chose', async (t) => {
+  const d = await startDaemon(t);
+  const r = await fit(d.url, 'temps', melbourne);
+  assert.equal(r.status, 201);
+  assert.equal(r.body.data.kind, 'auto_arima');
+  assert.match(r.body.data.metrics.model, /^ARIMA\(\d,\d,\d\)/);
+  assert.equal(r.body.data.spec.period, 1);
+  const fc = await forecast(d.url, 'temps', 'h=10');
+  assert.equal(fc.body.data.kind, 'auto_arima');
+  assert.equal(fc.body.data.forecast.length, 10);
 });
 
 test('refitting the same data and spec returns the current version without a new one', async (t) => {

@@ -18,7 +18,7 @@ function parse(text: string): Map<string, number> {
 
 test('/metrics counts known traffic: 3 fits, 1 failure, 4 forecasts, versions per model', async (t) => {
   const d = await startDaemon(t);
-  for (const data of [[1, 2, 3], [1, 2, 4], [1, 2, 5]]) assert.equal((await fit(d.url, 'm', { data })).status, 201);
+  for (const data of [[1, 2, 3], [1, 2, 4], [1, 2, 5]]) assert.equal((await fit(d.url, 'm', { data, kind: 'naive' })).status, 201);
   assert.equal((await fit(d.url, 'g', { data: [1, 2], kind: 'gated', fail: true })).status, 422);
   for (let h = 1; h <= 4; h++) assert.equal((await forecast(d.url, 'm', `h=${h}`)).status, 200);
 

@@ -38,6 +38,7 @@ function buildProgram(): Command {
       .option('-p, --period <n>', 'seasonal period')
       .option('--order <p,d,q>', 'ARIMA order')
       .option('--seasonal <P,D,Q>', 'ARIMA seasonal order')
+      .option('--drift', 'ARIMA: include a drift term (needs d + D = 1)')
       .option('--column <name>', 'CSV column to read')
       .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
       .option('--json', 'print the server\'s answer as JSON'),

@@ -2,14 +2,15 @@ import type { ModelKind } from './types.ts';
 import { invalidSpec } from './errors.ts';
 import { naiveKind, snaiveKind, meanKind, driftKind } from './baseline/index.ts';
 import { thetaKind } from './theta/index.ts';
+import { arimaKind, autoArimaKind } from './arima/index.ts';
 
 // Registration order is the order the API lists kinds in.
-const builtIn: ModelKind<any, any>[] = [naiveKind, snaiveKind, meanKind, driftKind, thetaKind];
+const builtIn: ModelKind<any, any>[] = [autoArimaKind, arimaKind, thetaKind, naiveKind, snaiveKind, meanKind, driftKind];
 
 const kinds = new Map<string, ModelKind<any, any>>(builtIn.map((k) => [k.name, k]));
 
-/** The kind used when a fit names none. */
-export const DEFAULT_KIND = 'naive';
+/** The kind used when a fit names none: automatic ARIMA order selection (until an `auto` kind chooses among kinds). */
+export const DEFAULT_KIND = 'auto_arima';
 
 export function kindNames(): string[] {
   return [...kinds.keys()];

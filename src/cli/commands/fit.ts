@@ -10,6 +10,7 @@ interface FitFlags {
   period?: string;
   order?: string;
   seasonal?: string;
+  drift?: boolean;
   column?: string;
   option?: string[];
   json?: boolean;
@@ -34,6 +35,7 @@ export async function fit(file: string, flags: FitFlags): Promise<void> {
   if (flags.period) body.period = positiveInt('--period', flags.period);
   if (flags.order) body.order = intList('--order', flags.order, 3);
   if (flags.seasonal) body.seasonalOrder = intList('--seasonal', flags.seasonal, 3);
+  if (flags.drift) body.includeDrift = true;
 
   const requestId = randomUUID();
   // Progress goes to stderr and only on a terminal, so scripts and --json see nothing extra.
