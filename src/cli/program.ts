@@ -56,6 +56,20 @@ function buildProgram(): Command {
       .option('--plot', 'draw the history tail and the forecast in the terminal'),
   ).action(async (steps, opts) => (await import('./commands/forecast.ts')).forecast(steps, opts));
 
+  withUrl(
+    program
+      .command('backtest')
+      .description('compare kinds on a dataset by rolling-origin backtests (MASE, sMAPE, interval coverage)')
+      .argument('<file>', 'dataset file, or - for standard input')
+      .requiredOption('--h <steps>', 'steps forecast in each window')
+      .option('--windows <n>', 'rolling origins', '3')
+      .option('-p, --period <n>', 'seasonal period')
+      .option('--kinds <list>', 'kinds to compare, comma-separated (default: auto_arima, ets, theta, a naive baseline)')
+      .option('--column <name>', 'CSV column to read')
+      .option('-m, --model <name>', 'model name the backtest is filed under in logs', 'default')
+      .option('--json', 'print the server\'s answer as JSON'),
+  ).action(async (file, opts) => (await import('./commands/backtest.ts')).backtest(file, opts));
+
   withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
     async (opts) => (await import('./commands/registry.ts')).models(opts),
   );

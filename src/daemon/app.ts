@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { BacktestService } from './backtest-service.ts';
 import { installErrorHandlers } from './error-handler.ts';
 import { installJsonParser } from './json-body.ts';
 import type { ModelService } from './model-service.ts';
@@ -15,6 +16,7 @@ import { validatorCompiler } from './validation.ts';
 
 export interface AppOptions {
   service: ModelService;
+  backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
   metrics: Metrics;
@@ -77,7 +79,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
   });
 
-  await app.register(modelRoutes(opts.service));
+  await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;

@@ -5,6 +5,7 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import type { DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
+import { BacktestService } from './backtest-service.ts';
 import { EventStream } from './event-stream.ts';
 import { Metrics } from './metrics.ts';
 import { ModelService } from './model-service.ts';
@@ -59,6 +60,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
+    backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,
     metrics,

@@ -116,3 +116,35 @@ export const FailResponse = Type.Object({
   data: Type.Record(Type.String(), Type.String()),
 });
 export const ErrorResponse = Type.Object({ status: Type.Literal('error'), code: Type.String(), message: Type.String() });
+
+export const BacktestBody = Type.Object(
+  {
+    data: FitBody.properties.data,
+    h: Type.Integer({ minimum: 1, maximum: 10_000, description: 'steps forecast in each window' }),
+    windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'rolling origins (default 3)' })),
+    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period; also the MASE scaling lag' })),
+    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
+    level: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'interval level for coverage (default 95)' })),
+  },
+  { additionalProperties: false },
+);
+
+const ScoresSchema = Type.Object({ mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) });
+export const BacktestData = Type.Object({
+  model: Type.String(),
+  h: Type.Integer(),
+  windows: Type.Integer(),
+  period: Type.Integer(),
+  level: Type.Number(),
+  nObs: Type.Integer(),
+  best: Type.Union([Type.String(), Type.Null()], { description: 'the kind with the lowest mean MASE' }),
+  results: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      spec: Json,
+      scores: Type.Union([ScoresSchema, Type.Null()], { description: 'means over the windows; null when the kind could not be fitted' }),
+      windows: Type.Array(Type.Object({ trainEnd: Type.Integer(), fitMs: Type.Number(), mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) })),
+      error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+    }),
+  ),
+});

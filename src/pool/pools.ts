@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
+import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
@@ -102,6 +102,11 @@ export class WorkerPools {
 
   fit(task: FitTask, signal: AbortSignal): Promise<FitResult> {
     return this.fitPool.run<FitResult>(task, signal);
+  }
+
+  /** Backtests fit many models: they run in the fit pool, beside fits, never holding up forecasts. */
+  backtest(task: BacktestTask, signal: AbortSignal): Promise<BacktestResult> {
+    return this.fitPool.run<BacktestResult>(task, signal);
   }
 
   forecast(task: ForecastTask): Promise<ForecastResult> {

@@ -1,4 +1,5 @@
-/** Messages between the daemon and its workers. Typed arrays travel as transferables. */
+/** Messages between the daemon and its workers. */
+import type { BacktestPlan, Candidate, CandidateResult } from '../forecasting/index.ts';
 
 export interface FitTask {
   op: 'fit';
@@ -17,12 +18,21 @@ export interface ForecastTask {
   history: number;
 }
 
+export interface BacktestTask {
+  op: 'backtest';
+  series: Float64Array;
+  plan: BacktestPlan;
+  candidates: Candidate[];
+}
+
+export type BacktestResult = { ok: true; results: CandidateResult[] } | TaskFailure;
+
 /** Loads the worker's modules; sent once per thread at start-up so no request pays for that. */
 export interface WarmUpTask {
   op: 'warm-up';
 }
 
-export type Task = FitTask | ForecastTask | WarmUpTask;
+export type Task = FitTask | ForecastTask | BacktestTask | WarmUpTask;
 
 /** An expected failure (bad data for the kind, optimiser breakdown): reported, not thrown. */
 export interface TaskFailure {

@@ -1,9 +1,11 @@
 import { workerData } from 'node:worker_threads';
-import { getKind, EngineError, type Fitted } from '../forecasting/index.ts';
+import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { ModelCache } from './model-cache.ts';
 import { loadKindsModule } from './kinds-module.ts';
-import type { FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig } from './tasks.ts';
+import type {
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
+} from './tasks.ts';
 
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
@@ -76,7 +78,23 @@ function forecast(task: ForecastTask): ForecastResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | 'ready' {
-  if (task.op === 'warm-up') return 'ready';
-  return task.op === 'fit' ? fit(task) : forecast(task);
+function runBacktest(task: BacktestTask): BacktestResult {
+  try {
+    return { ok: true, results: backtest(task.series, task.plan, task.candidates) };
+  } catch (err) {
+    return failure(err);
+  }
+}
+
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | 'ready' {
+  switch (task.op) {
+    case 'warm-up':
+      return 'ready';
+    case 'fit':
+      return fit(task);
+    case 'forecast':
+      return forecast(task);
+    case 'backtest':
+      return runBacktest(task);
+  }
 }

@@ -5,16 +5,17 @@ import { kindNames } from '../../forecasting/index.ts';
 import { ApiError } from '../errors.ts';
 import { parseLevels } from '../levels.ts';
 import { sendJsonText } from './send-json-text.ts';
+import type { BacktestService } from '../backtest-service.ts';
 import type { ModelService } from '../model-service.ts';
 import {
-  ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelParams,
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelParams,
   VersionData, success,
 } from '../schemas.ts';
 
 const errors = { 400: FailResponse, 404: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
 
 /** The versioned API: fit, forecast and the model registry. */
-export const modelRoutes = (service: ModelService): FastifyPluginAsync => async (root) => {
+export const modelRoutes = (service: ModelService, backtests: BacktestService): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/v1/models/:name/fit', {
@@ -50,6 +51,14 @@ export const modelRoutes = (service: ModelService): FastifyPluginAsync => async 
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
     return sendJsonText(reply, answer.body);
   });
+
+  app.post('/v1/models/:name/backtest', {
+    schema: {
+      summary: 'Rolling-origin backtest: MASE, sMAPE and interval coverage per kind (stores nothing)',
+      params: ModelParams, body: BacktestBody,
+      response: { 200: success(BacktestData), ...errors },
+    },
+  }, async (req) => ({ status: 'success' as const, data: await backtests.run(req.params.name, req.body) }));
 
   app.get('/v1/models', {
     schema: { summary: 'List models', response: { 200: success(Type.Array(ModelData)), ...errors } },
