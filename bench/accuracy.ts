@@ -6,33 +6,18 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { autoArimaKind } from '../src/forecasting/arima/index.ts';
+import { forecastScores, type Scores } from '../src/forecasting/index.ts';
 
 const dir = new URL('../fixtures/forecast-dev/', import.meta.url);
 
-function scores(train: number[], test: number[], freq: number, mean: ArrayLike<number>, lo: ArrayLike<number>, hi: ArrayLike<number>) {
-  let scale = 0;
-  for (let t = freq; t < train.length; t++) scale += Math.abs(train[t]! - train[t - freq]!);
-  scale /= train.length - freq;
-  let mae = 0;
-  let smape = 0;
-  let inside = 0;
-  for (let i = 0; i < test.length; i++) {
-    const e = Math.abs(test[i]! - mean[i]!);
-    mae += e;
-    smape += (200 * e) / (Math.abs(test[i]!) + Math.abs(mean[i]!));
-    if (test[i]! >= lo[i]! && test[i]! <= hi[i]!) inside++;
-  }
-  return { mase: mae / test.length / scale, smape: smape / test.length, coverage: (100 * inside) / test.length };
-}
-
-const rows: { name: string; ours: ReturnType<typeof scores>; r: ReturnType<typeof scores> | null; model: string; rModel: string }[] = [];
+const rows: { name: string; ours: Scores; r: Scores | null; model: string; rModel: string }[] = [];
 for (const f of readdirSync(dir).sort()) {
   const d = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
   const model = autoArimaKind.fit(Float64Array.from(d.train), autoArimaKind.parseSpec({ period: d.frequency }), {});
   const fc = autoArimaKind.forecast(model, d.h, [95]);
-  const ours = scores(d.train, d.test, d.frequency, fc.mean, fc.intervals[0]!.lower, fc.intervals[0]!.upper);
+  const ours = forecastScores(d.train, d.test, d.frequency, fc.mean, fc.intervals[0]!.lower, fc.intervals[0]!.upper);
   const ra = d.r.auto_arima;
-  const r = ra ? scores(d.train, d.test, d.frequency, ra.mean, ra.lo95, ra.hi95) : null;
+  const r = ra ? forecastScores(d.train, d.test, d.frequency, ra.mean, ra.lo95, ra.hi95) : null;
   rows.push({ name: d.name, ours, r, model: String(model.metrics.model), rModel: ra?.model ?? '(R fails)' });
 }
 
