@@ -1,0 +1,96 @@
+/** The `ets` kind: R's forecast::ets() — selection by AICc, ML estimation, analytic or simulated intervals. */
+import { assertForecastArgs, assertSeries, normalIntervals } from '../baseline/common.ts';
+import { EngineError } from '../errors.ts';
+import type { Fitted, Forecast, ModelKind } from '../types.ts';
+import type { EtsParams } from './params.ts';
+import { codesOf, newSums, runFilter } from './filter.ts';
+import { analyticVariance, pointForecast } from './forecast.ts';
+import { modelName, parseEtsSpec, type EtsSpec } from './model-code.ts';
+import { candidatesOrThrow, criteria, selectModel } from './select.ts';
+import { simulatedIntervals } from './simulate.ts';
+
+const finite = (v: number) => (Number.isFinite(v) ? v : null);
+
+export function etsMetrics(p: EtsParams): Fitted['metrics'] {
+  const c = criteria(p);
+  const s = p.structure;
+  return {
+    model: modelName(s),
+    method: 'ets',
+    alpha: p.alpha,
+    beta: s.trend === 'N' ? null : p.beta,
+    gamma: s.season === 'N' ? null : p.gamma,
+    phi: s.damped ? p.phi : null,
+    sigma2: finite(c.sigma2),
+    loglik: finite(c.loglik),
+    aic: finite(c.aic),
+    aicc: finite(c.aicc),
+    bic: finite(c.bic),
+    n: p.nObs,
+  };
+}
+
+export function etsFitted(spec: EtsSpec, p: EtsParams): Fitted<EtsParams> {
+  return { kind: 'ets', spec, params: p, metrics: etsMetrics(p) };
+}
+
+/** Runs new observations through the filter from the stored final state, same parameters. */
+export function advance(p: EtsParams, newY: Float64Array): EtsParams {
+  const codes = codesOf(p.structure);
+  const seas = new Float64Array(codes.m);
+  if (codes.m > 1) seas.set(p.last.seas);
+  const st = { level: p.last.level, slope: p.last.slope, seas, pos: 0 };
+  const sums = runFilter(newY, codes, p, st, null, newSums());
+  if (!sums.ok) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'the ETS filter broke down on the new observations');
+  const last = { level: st.level, slope: st.slope, seas: codes.m > 1 ? Array.from({ length: codes.m }, (_, k) => seas[(st.pos + k) % codes.m]!) : [] };
+  return { ...p, last, sse: p.sse + sums.sse, sumLogF: p.sumLogF + sums.sumLogF, nObs: p.nObs + sums.nObs };
+}
+
+export function etsForecast(model: Fitted<EtsParams>, h: number, levels: number[]): Forecast {
+  assertForecastArgs(h, levels);
+  const p = model.params;
+  const mean = pointForecast(p, h);
+  const sigma2 = criteria(p).sigma2;
+  const variance = analyticVariance(p, mean, Number.isFinite(sigma2) ? sigma2 : 0);
+  if (variance) {
+    const se = variance.map((v) => Math.sqrt(Math.max(v, 0)));
+    return { mean, intervals: normalIntervals(mean, se, levels) };
+  }
+  return { mean, intervals: levels.length ? simulatedIntervals(p, h, levels, sigma2) : [] };
+}
+
+export const etsKind: ModelKind<EtsSpec, EtsParams> = {
+  name: 'ets',
+  parseSpec: parseEtsSpec,
+  check(y, spec) {
+    assertSeries(y);
+    candidatesOrThrow(y, spec);
+  },
+  fit(y, spec, ctx) {
+    assertSeries(y);
+    // An abort thrown by the caller's checkpoint passes through untouched; any other non-engine
+    // error is a numerical breakdown of ours and is reported as such.
+    let aborted: unknown = undefined;
+    const guardedCtx = {
+      checkpoint: () => {
+        try {
+          ctx.checkpoint?.();
+        } catch (err) {
+          aborted = err ?? new Error('aborted');
+          throw aborted;
+        }
+      },
+    };
+    try {
+      return etsFitted(spec, selectModel(y, spec, guardedCtx));
+    } catch (err) {
+      if ((aborted !== undefined && err === aborted) || err instanceof EngineError) throw err;
+      throw new EngineError('MODELAPI_ERR_FIT_FAILED', `ETS estimation failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  },
+  forecast: etsForecast,
+  update(model, newY) {
+    assertSeries(newY);
+    return etsFitted(model.spec as EtsSpec, advance(model.params, newY));
+  },
+};

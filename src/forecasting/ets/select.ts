@@ -1,0 +1,107 @@
+/** Model selection by AICc over the candidate structures, as R's ets() loop does it. */
+import { EngineError, unfittable } from '../errors.ts';
+import type { FitContext } from '../types.ts';
+import { estimate } from './estimate.ts';
+import { filterFromInit, type EtsParams } from './params.ts';
+import { candidates, type EtsSpec, type Structure } from './model-code.ts';
+
+export interface Criteria {
+  /** R's −2·loglik without constants: n·log(SSE) + 2Σlog|f|. */
+  lik: number;
+  loglik: number;
+  aic: number;
+  aicc: number;
+  bic: number;
+  sigma2: number;
+}
+
+/** R counts σ² as one more parameter in the criteria but not in σ²'s own denominator. */
+export function criteria(p: EtsParams): Criteria {
+  const lik = p.nObs * Math.log(p.sse) + (p.structure.error === 'M' ? 2 * p.sumLogF : 0);
+  const np = p.npar + 1;
+  const aic = lik + 2 * np;
+  const denom = p.nObs - np - 1;
+  return {
+    lik,
+    loglik: -0.5 * lik,
+    aic,
+    aicc: denom > 0 ? aic + (2 * np * (np + 1)) / denom : Infinity,
+    bic: lik + Math.log(p.nObs) * np,
+    sigma2: p.nObs > p.npar ? p.sse / (p.nObs - p.npar) : NaN,
+  };
+}
+
+export interface SeriesFacts {
+  nObs: number;
+  positive: boolean;
+  constant: boolean;
+  scale: number;
+}
+
+export function seriesFacts(y: Float64Array): SeriesFacts {
+  let nObs = 0;
+  let positive = true;
+  let first = NaN;
+  let constant = true;
+  let absSum = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (v !== v) continue;
+    if (nObs === 0) first = v;
+    else if (v !== first) constant = false;
+    nObs++;
+    absSum += Math.abs(v);
+    if (!(v > 0)) positive = false;
+  }
+  return { nObs, positive, constant, scale: nObs ? absSum / nObs || 1 : 1 };
+}
+
+/** The candidates for this spec and series, or the reason there are none. */
+export function candidatesOrThrow(y: Float64Array, spec: EtsSpec): Structure[] {
+  const facts = seriesFacts(y);
+  if (facts.nObs === 0) throw unfittable('every value is missing');
+  const needsPositive = spec.model[0] === 'M' || spec.model[1] === 'M' || spec.model[2] === 'M';
+  if (needsPositive && !facts.positive) {
+    throw unfittable(`model '${spec.model}' has a multiplicative component, which needs strictly positive data`);
+  }
+  const s = spec.model[2];
+  if ((s === 'A' || s === 'M') && facts.nObs <= spec.period) {
+    throw unfittable(`a seasonal model needs more than one full period (${spec.period}) of observations; got ${facts.nObs}`);
+  }
+  const list = candidates(spec, facts.nObs, facts.positive);
+  if (list.length === 0) {
+    throw unfittable(`too few observations (${facts.nObs}) for ETS '${spec.model}': R needs more than the number of parameters + 4`);
+  }
+  return list;
+}
+
+/** A constant series: R returns simple exponential smoothing with α ≈ 1 and no estimation. */
+function constantModel(y: Float64Array, facts: SeriesFacts): EtsParams {
+  let level = NaN;
+  for (let i = 0; i < y.length && level !== level; i++) level = y[i]!;
+  const s: Structure = { error: 'A', trend: 'N', season: 'N', damped: false, m: 1 };
+  const init = { level, slope: 0, seas: [] };
+  const p = { alpha: 0.9999, beta: 0, gamma: 0, phi: 1 };
+  const run = filterFromInit(y, s, p, init, null);
+  return { structure: s, ...p, init, last: run.last, sse: 0, sumLogF: 0, nObs: facts.nObs, npar: 2 };
+}
+
+export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): EtsParams {
+  const list = candidatesOrThrow(y, spec);
+  const facts = seriesFacts(y);
+  if (facts.constant && spec.model === 'ZZZ') return constantModel(y, facts);
+  let best: EtsParams | null = null;
+  let bestIc = Infinity;
+  for (const s of list) {
+    ctx.checkpoint?.();
+    const fit = estimate(y, s, facts.scale);
+    if (!fit) continue;
+    const ic = criteria(fit).aicc;
+    if (ic < bestIc) {
+      best = fit;
+      bestIc = ic;
+    }
+  }
+  if (!best) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'no ETS model could be fitted: the optimiser found no admissible parameters');
+  return best;
+}
