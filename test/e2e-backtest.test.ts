@@ -7,7 +7,7 @@ import { call } from './support/http.ts';
 
 /** Rolling-origin scores of the naive method written out from the definitions, independent of the engine. */
 function naiveByHand(y: number[], h: number, windows: number) {
-  const per = [];
+  const per: { mase: number; smape: number; coverage: number }[] = [];
   for (let w = 0; w < windows; w++) {
     const end = y.length - (windows - w) * h;
     const train = y.slice(0, end);

@@ -9,12 +9,12 @@ test('fit → forecast → models → versions through the real CLI', async (t) 
   const url = ['--url', d.url];
   const fit = await runCli(['fit', 'fixtures/melbourne_min_temp.json', ...url]);
   assert.equal(fit.code, 0, fit.stderr);
-  assert.match(fit.stdout, /^model default · version 1 · auto_arima · ARIMA\(\d,\d,\d\)[^·]* · fitted in \d+ ms\n$/);
+  assert.match(fit.stdout, /^model default · version 1 · auto · [^·]*(ARIMA|ETS)[^·]* · fitted in \d+ ms\n$/);
 
   const table = await runCli(['forecast', '500', ...url]);
   assert.equal(table.code, 0, table.stderr);
   const lines = table.stdout.trimEnd().split('\n');
-  assert.match(lines[0]!, /model default · version 1 · auto_arima · 500 steps/);
+  assert.match(lines[0]!, /model default · version 1 · auto · 500 steps/);
   assert.match(lines[1]!, /step\s+forecast\s+lo80\s+hi80\s+lo95\s+hi95/);
   assert.equal(lines.length, 2 + 500);
 
@@ -32,7 +32,7 @@ test('fit → forecast → models → versions through the real CLI', async (t) 
   assert.match(plot.stdout, /\*/);
 
   const models = await runCli(['models', ...url]);
-  assert.match(models.stdout, /default\s+1\s+auto_arima\s+ready/);
+  assert.match(models.stdout, /default\s+1\s+auto\s+ready/);
   const versions = await runCli(['versions', 'default', '--json', ...url]);
   assert.equal(JSON.parse(versions.stdout)[0].state, 'ready');
 });

@@ -36,15 +36,17 @@ test('a fit creates version 1, the forecast uses it, a different fit creates ver
   assert.equal(fc2.body.data.forecast[0], melbourne.data[2999]);
 });
 
-test('a fit without a kind uses auto_arima and reports the model it chose', async (t) => {
+test('a fit without a kind uses auto, which reports what it chose and why', async (t) => {
   const d = await startDaemon(t);
   const r = await fit(d.url, 'temps', melbourne);
   assert.equal(r.status, 201);
-  assert.equal(r.body.data.kind, 'auto_arima');
-  assert.match(r.body.data.metrics.model, /^ARIMA\(\d,\d,\d\)/);
-  assert.equal(r.body.data.spec.period, 1);
+  assert.equal(r.body.data.kind, 'auto');
+  assert.match(r.body.data.metrics.model, /ARIMA\(\d,\d,\d\)|ETS\(/);
+  assert.match(r.body.data.metrics.why, /validation MASE|combination/);
+  const shown = (await call(`${d.url}/v1/models/temps`)).body.data;
+  assert.equal(shown.metrics.chosen, r.body.data.metrics.chosen, 'GET /v1/models/:name says what was chosen');
   const fc = await forecast(d.url, 'temps', 'h=10');
-  assert.equal(fc.body.data.kind, 'auto_arima');
+  assert.equal(fc.body.data.kind, 'auto');
   assert.equal(fc.body.data.forecast.length, 10);
 });
 

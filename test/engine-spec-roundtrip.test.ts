@@ -13,6 +13,7 @@ const samples: Record<string, Record<string, unknown>[]> = {
   arima: [{ order: [1, 1, 1] }, { order: [0, 1, 1], seasonalOrder: [0, 1, 1], period: 12 }],
   auto_arima: [{ period: 12 }, {}],
   ets: [{}, { model: 'MAdM', period: 12 }],
+  auto: [{}, { period: 12 }, { method: 'combine' }, { timestamps: ['2020-01-01', '2020-02-01', '2020-03-01', '2020-04-01'] }],
 };
 
 test('every registered kind has a parsed spec that parses to itself and survives JSON', () => {

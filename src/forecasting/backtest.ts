@@ -1,7 +1,7 @@
 import { forecastScores, meanScores, type Scores } from './accuracy.ts';
 import { EngineError, invalidSpec, unfittable } from './errors.ts';
 import { getKind } from './registry.ts';
-import type { FitContext } from './types.ts';
+import type { FitContext, ModelKind } from './types.ts';
 
 /** One candidate: a kind and the options it would be fitted with. */
 export interface Candidate {
@@ -37,12 +37,23 @@ export interface BacktestPlan {
  * values. Each candidate is scored on every window; a candidate that fails is reported, not fatal.
  */
 export function backtest(y: Float64Array, plan: BacktestPlan, candidates: Candidate[], ctx: FitContext = {}, clock = () => performance.now()): CandidateResult[] {
+  return backtestKinds(y, plan, candidates.map((c) => ({ kind: getKind(c.kind), options: c.options })), ctx, clock);
+}
+
+/** The same, with the kinds given as objects (the auto kind uses this; it cannot import the registry). */
+export function backtestKinds(
+  y: Float64Array,
+  plan: BacktestPlan,
+  candidates: { kind: ModelKind<any, any>; options: Record<string, unknown> }[],
+  ctx: FitContext = {},
+  clock = () => performance.now(),
+): CandidateResult[] {
   const { h, windows } = plan;
   if (y.length - windows * h < 2) {
     throw unfittable(`${windows} windows of ${h} need more than ${windows * h + 1} values; the series has ${y.length}`);
   }
   return candidates.map((c) => {
-    const kind = getKind(c.kind);
+    const kind = c.kind;
     let spec: Record<string, unknown> | null = null;
     const results: WindowResult[] = [];
     try {
@@ -58,10 +69,10 @@ export function backtest(y: Float64Array, plan: BacktestPlan, candidates: Candid
         const band = fc.intervals[0]!;
         results.push({ trainEnd, fitMs: clock() - started, ...forecastScores(train, test, plan.period, fc.mean, band.lower, band.upper) });
       }
-      return { kind: c.kind, spec, scores: meanScores(results), windows: results, error: null };
+      return { kind: kind.name, spec, scores: meanScores(results), windows: results, error: null };
     } catch (err) {
       if (!(err instanceof EngineError)) throw err;
-      return { kind: c.kind, spec, scores: null, windows: results, error: { code: err.code, message: err.message } };
+      return { kind: kind.name, spec, scores: null, windows: results, error: { code: err.code, message: err.message } };
     }
   });
 }

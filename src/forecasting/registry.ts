@@ -3,14 +3,19 @@ import { invalidSpec } from './errors.ts';
 import { naiveKind, snaiveKind, meanKind, driftKind } from './baseline/index.ts';
 import { thetaKind } from './theta/index.ts';
 import { arimaKind, autoArimaKind } from './arima/index.ts';
+import { makeAutoKind } from './auto/kind.ts';
+import { etsKind } from './ets/index.ts';
 
 // Registration order is the order the API lists kinds in.
-const builtIn: ModelKind<any, any>[] = [autoArimaKind, arimaKind, thetaKind, naiveKind, snaiveKind, meanKind, driftKind];
+const builtIn: ModelKind<any, any>[] = [autoArimaKind, arimaKind, etsKind, thetaKind, naiveKind, snaiveKind, meanKind, driftKind];
 
 const kinds = new Map<string, ModelKind<any, any>>(builtIn.map((k) => [k.name, k]));
+// auto chooses among the other kinds, so it looks them up here rather than importing the registry.
+const autoKind = makeAutoKind((name) => kinds.get(name));
+kinds.set(autoKind.name, autoKind);
 
-/** The kind used when a fit names none: automatic ARIMA order selection (until an `auto` kind chooses among kinds). */
-export const DEFAULT_KIND = 'auto_arima';
+/** The kind used when a fit names none: auto chooses among (or combines) the automatic kinds. */
+export const DEFAULT_KIND = 'auto';
 
 export function kindNames(): string[] {
   return [...kinds.keys()];

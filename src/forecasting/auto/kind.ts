@@ -1,0 +1,117 @@
+import { EngineError, unfittable } from '../errors.ts';
+import type { Fitted, ModelKind } from '../types.ts';
+import { combineForecasts } from './combine.ts';
+import { detectPeriod } from './period.ts';
+import { parseAutoSpec, type AutoSpec } from './spec.ts';
+import { validate, validationPlan, type Member } from './validate.ts';
+
+interface MemberFit {
+  kind: string;
+  spec: unknown;
+  params: unknown;
+  metrics: Fitted['metrics'];
+}
+
+interface AutoParams {
+  period: number;
+  periodSource: string;
+  /** 'combination' or the one kind chosen. */
+  choice: string;
+  members: MemberFit[];
+}
+
+/**
+ * The two model families that auto combines or chooses between. The rule (measured on the dev series,
+ * docs/benchmarks.md): seasonal series get their equal-weight combination — validating on one season
+ * was too noisy to choose reliably, and the combination beat the validated choice on 4 of 6 seasonal
+ * series; non-seasonal series are validated, because ETS has no autoregressive part for cycles (lynx,
+ * sunspots) and validation detects that. theta and the naive baselines lost every comparison there.
+ */
+const FAMILIES = ['auto_arima', 'ets'];
+
+const round3 = (x: number) => (Number.isFinite(x) ? Math.round(x * 1000) / 1000 : null);
+
+/**
+ * The default kind: chooses among auto_arima, ets, theta and a seasonal/plain naive baseline, or their
+ * equal-weight combination, by rolling-origin validation on the end of the training data. Kinds are
+ * looked up through `resolve` (the registry), which cannot be imported here without a cycle.
+ */
+export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | undefined): ModelKind<AutoSpec, AutoParams> {
+  const kindOf = (name: string) => {
+    const k = resolve(name);
+    if (!k) throw new Error(`auto: kind ${name} is not registered`);
+    return k;
+  };
+  const fitMembers = (y: Float64Array, names: string[], options: Record<string, unknown>, ctx: Parameters<ModelKind['fit']>[2]): MemberFit[] =>
+    names.flatMap((name) => {
+      const kind = kindOf(name);
+      try {
+        const spec = kind.parseSpec(options);
+        kind.check(y, spec);
+        const f = kind.fit(y, spec, ctx);
+        return [{ kind: name, spec: f.spec, params: f.params, metrics: f.metrics }];
+      } catch (err) {
+        if (err instanceof EngineError) return [];
+        throw err;
+      }
+    });
+
+  return {
+    name: 'auto',
+    parseSpec: parseAutoSpec,
+    check(y) {
+      let observed = 0;
+      for (const v of y) if (!Number.isNaN(v)) observed++;
+      if (observed < 4) throw unfittable(`auto needs at least 4 observed values; the series has ${observed}`);
+    },
+    fit(y, spec, ctx) {
+      const detected = spec.period === null ? detectPeriod(y) : null;
+      const period = spec.period ?? detected!.period;
+      const periodSource = spec.period === null ? detected!.source : spec.periodSource;
+      const options = period > 1 ? { period } : {};
+      const automatic = FAMILIES.filter((n) => resolve(n));
+      const baseline = period > 1 ? 'snaive' : 'naive';
+      const validateHere = spec.method === 'select' || (spec.method === 'validate' && period === 1);
+      const plan = validateHere ? validationPlan(y.length, period) : null;
+
+      let choice = 'combination';
+      let why = 'equal-weight combination (method combine)';
+      const metrics: Fitted['metrics'] = {};
+      if (plan) {
+        const members: Member[] = automatic.map((n) => ({ kind: kindOf(n), options }));
+        const v = validate(y, period, plan, members, automatic, ctx);
+        const scored: [string, number][] = [...v.single].filter(([, m]) => Number.isFinite(m));
+        if (spec.method === 'validate' && Number.isFinite(v.combined)) scored.push(['combination', v.combined]);
+        scored.sort((a, b) => a[1] - b[1]);
+        if (scored.length > 0) choice = scored[0]![0];
+        for (const [name, m] of v.single) metrics[`validationMase.${name}`] = round3(m);
+        metrics['validationMase.combination'] = round3(v.combined);
+        why = `lowest validation MASE over ${plan.windows} window(s) of ${plan.h}: ${scored.map(([n, m]) => `${n} ${m.toFixed(3)}`).join(', ')}`;
+      } else if (validateHere) {
+        why = 'series too short to validate: equal-weight combination';
+      } else if (spec.method === 'validate') {
+        why = `seasonal (period ${period}): equal-weight combination of ${automatic.join(' and ')}`;
+      }
+      let members = fitMembers(y, choice === 'combination' ? automatic : [choice], options, ctx);
+      if (members.length === 0) members = fitMembers(y, [baseline], options, ctx);
+      if (members.length === 0) throw unfittable('auto: none of the candidate kinds could be fitted to this series');
+      const describe = (m: MemberFit) => (typeof m.metrics.model === 'string' ? `${m.kind} ${m.metrics.model}` : m.kind);
+      Object.assign(metrics, {
+        model: members.length > 1 ? `combination of ${members.map(describe).join(', ')}` : describe(members[0]!),
+        chosen: choice,
+        why,
+        period,
+        periodSource,
+        n: y.length,
+      });
+      return { kind: 'auto', spec, params: { period, periodSource, choice, members }, metrics };
+    },
+    forecast(model, h, levels) {
+      const forecasts = model.params.members.map((m) => {
+        const kind = kindOf(m.kind);
+        return kind.forecast({ kind: m.kind, spec: kind.parseSpec(m.spec as Record<string, unknown>), params: m.params, metrics: m.metrics }, h, levels);
+      });
+      return forecasts.length === 1 ? forecasts[0]! : combineForecasts(forecasts);
+    },
+  };
+}
