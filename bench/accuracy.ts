@@ -1,42 +1,66 @@
 /**
- * Out-of-sample accuracy of auto_arima on the dev series beside R's forecast::auto.arima forecasts
- * stored in the same fixtures:  node --import tsx bench/accuracy.ts
- * MASE is scaled by the in-sample MAE of the seasonal naive forecast (lag = frequency); sMAPE in
- * percent; coverage is the share of test values inside the 95% interval.
+ * Out-of-sample accuracy on the dev series, ours beside R's forecasts stored in the same fixtures:
+ *   npm run bench:accuracy [-- auto auto_arima ets theta]
+ * Each series: fit on `train` (period = its frequency), forecast `h`, score against `test`. MASE is
+ * scaled by the in-sample MAE of the seasonal naive forecast; sMAPE in percent; coverage is the share
+ * of test values inside the 95% interval. R's figures are scored the same way from its stored forecasts.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { autoArimaKind } from '../src/forecasting/arima/index.ts';
-import { forecastScores, type Scores } from '../src/forecasting/index.ts';
+import { forecastScores, getKind, type Scores } from '../src/forecasting/index.ts';
 
 const dir = new URL('../fixtures/forecast-dev/', import.meta.url);
+const kinds = process.argv.slice(2).length ? process.argv.slice(2) : ['auto', 'auto_arima', 'ets', 'theta'];
+// R's methods in the fixtures, matched to our kinds (auto compares against R's two automatic methods).
+const R_OF: Record<string, string[]> = { auto: ['auto_arima', 'ets'], auto_arima: ['auto_arima'], ets: ['ets'], theta: ['theta'] };
 
-const rows: { name: string; ours: Scores; r: Scores | null; model: string; rModel: string }[] = [];
-for (const f of readdirSync(dir).sort()) {
-  const d = JSON.parse(readFileSync(new URL(f, dir), 'utf8'));
-  const model = autoArimaKind.fit(Float64Array.from(d.train), autoArimaKind.parseSpec({ period: d.frequency }), {});
-  const fc = autoArimaKind.forecast(model, d.h, [95]);
-  const ours = forecastScores(d.train, d.test, d.frequency, fc.mean, fc.intervals[0]!.lower, fc.intervals[0]!.upper);
-  const ra = d.r.auto_arima;
-  const r = ra ? forecastScores(d.train, d.test, d.frequency, ra.mean, ra.lo95, ra.hi95) : null;
-  rows.push({ name: d.name, ours, r, model: String(model.metrics.model), rModel: ra?.model ?? '(R fails)' });
+interface Series {
+  name: string;
+  frequency: number;
+  h: number;
+  train: number[];
+  test: number[];
+  r: Record<string, { mean: number[]; lo95: number[]; hi95: number[]; model: string; seconds: number } | undefined>;
 }
 
-const f2 = (v: number) => v.toFixed(3).padStart(7);
-const f1 = (v: number) => v.toFixed(1).padStart(6);
-console.log('series                       MASE ours     R   sMAPE ours     R   cover95 ours    R   model ours / R');
-for (const row of rows) {
-  const r = row.r;
-  console.log(
-    `${row.name.padEnd(26)} ${f2(row.ours.mase)} ${r ? f2(r.mase) : '      -'}   ${f1(row.ours.smape)} ${r ? f1(r.smape) : '     -'}   ${f1(row.ours.coverage)} ${r ? f1(r.coverage) : '     -'}   ${row.model} / ${row.rModel}`,
-  );
-}
-const both = rows.filter((row) => row.r);
+const series: Series[] = readdirSync(dir).sort().map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
 const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-console.log(
-  `\nmean over the ${both.length} series R finishes: MASE ours ${avg(both.map((b) => b.ours.mase)).toFixed(3)}  R ${avg(both.map((b) => b.r!.mase)).toFixed(3)}` +
-    `   sMAPE ours ${avg(both.map((b) => b.ours.smape)).toFixed(2)}  R ${avg(both.map((b) => b.r!.smape)).toFixed(2)}` +
-    `   coverage ours ${avg(both.map((b) => b.ours.coverage)).toFixed(1)}%  R ${avg(both.map((b) => b.r!.coverage)).toFixed(1)}%`,
-);
-console.log(
-  `mean over all ${rows.length} (ours): MASE ${avg(rows.map((b) => b.ours.mase)).toFixed(3)}  sMAPE ${avg(rows.map((b) => b.ours.smape)).toFixed(2)}  coverage ${avg(rows.map((b) => b.ours.coverage)).toFixed(1)}%`,
-);
+const f3 = (v: number | undefined) => (v === undefined ? '      -' : v.toFixed(3).padStart(7));
+
+for (const kindName of kinds) {
+  const kind = getKind(kindName);
+  const rNames = R_OF[kindName] ?? [];
+  const rows: { name: string; ours: Scores; ms: number; model: string; r: Record<string, Scores> }[] = [];
+  for (const d of series) {
+    const started = performance.now();
+    const model = kind.fit(Float64Array.from(d.train), kind.parseSpec({ period: d.frequency }), {});
+    const ms = performance.now() - started;
+    const fc = kind.forecast(model, d.h, [95]);
+    const ours = forecastScores(d.train, d.test, d.frequency, fc.mean, fc.intervals[0]!.lower, fc.intervals[0]!.upper);
+    const r: Record<string, Scores> = {};
+    for (const rn of rNames) {
+      const rf = d.r[rn];
+      if (rf) r[rn] = forecastScores(d.train, d.test, d.frequency, rf.mean, rf.lo95, rf.hi95);
+    }
+    rows.push({ name: d.name, ours, ms, model: String(model.metrics.model ?? kindName), r });
+  }
+
+  console.log(`\n== ${kindName} (MASE; R: ${rNames.join(', ') || 'none'})`);
+  console.log(`${'series'.padEnd(24)}    ours ${rNames.map((n) => `R ${n}`.padStart(13)).join('')}   sMAPE  cover95  fit ms  model`);
+  for (const row of rows) {
+    const rCols = rNames.map((n) => f3(row.r[n]?.mase).padStart(13)).join('');
+    console.log(
+      `${row.name.padEnd(24)} ${f3(row.ours.mase)} ${rCols}  ${row.ours.smape.toFixed(1).padStart(6)}  ${row.ours.coverage.toFixed(1).padStart(7)}  ${row.ms.toFixed(0).padStart(6)}  ${row.model}`,
+    );
+  }
+  // R's auto.arima gives up on taylor: means are shown over all ten and over the nine it finishes.
+  const nine = rows.filter((row) => series.find((s) => s.name === row.name)!.r.auto_arima);
+  for (const [label, set] of [['all ten', rows], [`the ${nine.length} R's auto.arima finishes`, nine]] as const) {
+    const rMeans = rNames
+      .filter((n) => set.every((row) => row.r[n]))
+      .map((n) => `R ${n} ${avg(set.map((row) => row.r[n]!.mase)).toFixed(3)}`);
+    console.log(
+      `mean over ${label}: MASE ours ${avg(set.map((row) => row.ours.mase)).toFixed(3)}  ${rMeans.join('  ')}` +
+        `   coverage ours ${avg(set.map((row) => row.ours.coverage)).toFixed(1)}%   fit time ${(set.reduce((s, row) => s + row.ms, 0) / 1000).toFixed(2)} s`,
+    );
+  }
+}
