@@ -56,9 +56,12 @@ export class RwLock {
     if (mode === 'read') c.readersWaiting++;
     else c.writersWaiting++;
     const started = performance.now();
+    // A reader with no writer running or queued is admitted at once: no timeout timer is needed, and
+    // this is every forecast's path when no fit is in progress.
+    const immediate = mode === 'read' && !c.writerActive && c.writersWaiting === 0 && c.readersActive < PERMITS;
     return new Promise<Release>((resolve, reject) => {
       let timedOut = false;
-      const timer = setTimeout(() => {
+      const timer = immediate ? undefined : setTimeout(() => {
         timedOut = true;
         if (mode === 'read') c.readersWaiting--;
         else c.writersWaiting--;
