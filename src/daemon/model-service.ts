@@ -119,13 +119,7 @@ export class ModelService {
     const lock = this.locks.counts(name);
     const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
     this.events.emitEvent('fit.queued', { model: name, kind: kind.name, ahead, requestId });
-    let release;
-    try {
-      release = await this.locks.write(name, this.limits.lockTimeoutMs);
-    } catch (err) {
-      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
-      throw err;
-    }
+    const release = await this.lock('write', name);
     try {
       const current = this.currentVersion(name);
       if (!force && current && current.hash === hash) {
@@ -144,6 +138,16 @@ export class ModelService {
     }
   }
 
+  /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
+  private async lock(mode: 'read' | 'write', name: string) {
+    try {
+      return await this.locks[mode](name, this.limits.lockTimeoutMs);
+    } catch (err) {
+      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
+      throw err;
+    }
+  }
+
   private currentVersion(name: string): VersionSummary | undefined {
     const known = this.current.get(name);
     if (known) return known;
@@ -159,13 +163,7 @@ export class ModelService {
     const lock = this.locks.counts(name);
     const behindFit = lock.writerActive || lock.writersWaiting > 0;
     const waitStart = performance.now();
-    let release;
-    try {
-      release = await this.locks.read(name, this.limits.lockTimeoutMs);
-    } catch (err) {
-      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
-      throw err;
-    }
+    const release = await this.lock('read', name);
     let current: VersionSummary | undefined;
     try {
       current = this.currentVersion(name);

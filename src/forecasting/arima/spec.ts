@@ -54,7 +54,8 @@ export function structureOf(spec: ArimaSpec): Structure {
 }
 
 /** Throws unfittable unless the series leaves more usable differenced values than parameters. */
-export function checkSeries(y: Float64Array, s: Structure): void {
+/** Observed (non-missing) values; refuses infinities and series with nothing observed. */
+export function countObserved(y: Float64Array): number {
   let present = 0;
   for (let i = 0; i < y.length; i++) {
     const v = y[i]!;
@@ -62,6 +63,11 @@ export function checkSeries(y: Float64Array, s: Structure): void {
     if (!Number.isNaN(v)) present++;
   }
   if (present === 0) throw unfittable('all values are missing');
+  return present;
+}
+
+export function checkSeries(y: Float64Array, s: Structure): void {
+  countObserved(y);
   const k = s.p + s.q + s.P + s.Q + (s.reg === 'none' ? 0 : 1);
   const dy = difference(y, s.d, s.D, s.m);
   const ncond = s.p + s.P * s.m;

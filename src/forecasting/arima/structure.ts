@@ -48,9 +48,17 @@ export interface Expanded {
  * (nonzeros only near multiples of m), which the filters exploit through `nonzeros`.
  */
 export function expand(s: Orders, coef: ArrayLike<number>): Expanded {
+  const phi = new Float64Array(s.p + s.m * s.P);
+  const theta = new Float64Array(s.q + s.m * s.Q);
+  expandInto(s, coef, phi, theta);
+  return { phi, theta };
+}
+
+/** The same into existing arrays (at least as long as the products; zeroed first), for hot loops. */
+export function expandInto(s: Orders, coef: ArrayLike<number>, phi: Float64Array, theta: Float64Array): void {
   const { p, q, P, Q, m } = s;
-  const phi = new Float64Array(p + m * P);
-  const theta = new Float64Array(q + m * Q);
+  phi.fill(0);
+  theta.fill(0);
   for (let i = 0; i < p; i++) phi[i] = coef[i]!;
   for (let i = 0; i < q; i++) theta[i] = coef[p + i]!;
   for (let j = 0; j < P; j++) {
@@ -63,7 +71,6 @@ export function expand(s: Orders, coef: ArrayLike<number>): Expanded {
     theta[(j + 1) * m - 1]! += sj;
     for (let i = 0; i < q; i++) theta[(j + 1) * m + i]! += coef[p + i]! * sj;
   }
-  return { phi, theta };
 }
 
 /** 1-based lags with a nonzero coefficient, so sparse loops touch only those. */

@@ -3,7 +3,7 @@
  * T has phi down the first column and ones on the superdiagonal, R = (1, theta_1, ..., theta_{r-1}),
  * Z = (1, 0, ..., 0). Everything a filter needs, built once per parameter vector.
  */
-import { expand, nonzeros, type Orders } from './structure.ts';
+import { expand, expandInto, nonzeros, type Orders } from './structure.ts';
 import { q0FirstColumn } from './stationary-init.ts';
 
 export interface ArmaSystem {
@@ -92,21 +92,7 @@ export function cssSystem(s: Orders, sp: Sparsity): { sys: ArmaSystem; set: (coe
   };
   const set = (coef: ArrayLike<number>) => {
     const { phi, R, theta } = sys;
-    const { p, q, P, Q, m } = s;
-    phi.fill(0);
-    theta.fill(0);
-    for (let i = 0; i < p; i++) phi[i] = coef[i]!;
-    for (let i = 0; i < q; i++) theta[i] = coef[p + i]!;
-    for (let j = 0; j < P; j++) {
-      const sj = coef[p + q + j]!;
-      phi[(j + 1) * m - 1]! += sj;
-      for (let i = 0; i < p; i++) phi[(j + 1) * m + i]! -= coef[i]! * sj;
-    }
-    for (let j = 0; j < Q; j++) {
-      const sj = coef[p + q + P + j]!;
-      theta[(j + 1) * m - 1]! += sj;
-      for (let i = 0; i < q; i++) theta[(j + 1) * m + i]! += coef[p + i]! * sj;
-    }
+    expandInto(s, coef, phi, theta);
     R[0] = 1;
     R.set(theta, 1);
     return sys;

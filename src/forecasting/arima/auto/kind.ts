@@ -7,7 +7,7 @@ import { invalidSpec, unfittable } from '../../errors.ts';
 import { boolOption, intOption, periodOption, rejectUnknown, type Options } from '../../options.ts';
 import type { FitContext, Fitted, ModelKind } from '../../types.ts';
 import { estimateMetrics, forecastParams, guarded, updateParams, type ArimaParams } from '../kind.ts';
-import { MAX_STATE } from '../spec.ts';
+import { MAX_STATE, countObserved } from '../spec.ts';
 import { stateFromSeries } from '../state.ts';
 import { modelString, type Structure } from '../structure.ts';
 import { searchArima } from './search.ts';
@@ -56,14 +56,7 @@ export function parseAutoSpec(input: Options): AutoArimaSpec {
 }
 
 export function checkAuto(y: Float64Array): void {
-  let present = 0;
-  for (let i = 0; i < y.length; i++) {
-    const v = y[i]!;
-    if (v === Infinity || v === -Infinity) throw unfittable(`value at index ${i} is not finite`);
-    if (!Number.isNaN(v)) present++;
-  }
-  if (present === 0) throw unfittable('all values are missing');
-  if (present < 3) throw unfittable('auto_arima needs at least 3 observed values');
+  if (countObserved(y) < 3) throw unfittable('auto_arima needs at least 3 observed values');
 }
 
 export const autoArimaKind: ModelKind<AutoArimaSpec, ArimaParams> = {
