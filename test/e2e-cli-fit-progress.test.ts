@@ -14,7 +14,7 @@ test('on a terminal, `modelapi fit` shows its place in the queue, then that it i
   await waitFor('the first fit to run', async () => (await call(`${d.url}/v1/models/m`)).body?.data?.state === 'fitting');
 
   writeFileSync(join(dir, 'data.json'), JSON.stringify({ data: [4, 5, 6], kind: 'gated', gate: gateB }));
-  const term = openTerminal(t, `${process.execPath} ${BIN} fit ${join(dir, 'data.json')} --model m --url ${d.url}`);
+  const term = openTerminal(t, `'${process.execPath}' '${BIN}' fit '${join(dir, 'data.json')}' --model m --url ${d.url}`);
   await term.waitForScreen(/waiting for model m: 1 fit ahead · \d+\.\d s/, 'the queue position');
   writeFileSync(gateA, '');
   await held;
@@ -22,4 +22,5 @@ test('on a terminal, `modelapi fit` shows its place in the queue, then that it i
   writeFileSync(gateB, '');
   const screen = await term.waitForScreen(/model m · version 2 · gated · fitted in \d+ ms/, 'the result');
   assert.doesNotMatch(screen, /waiting for model|fitting model/, 'the spinner line is cleared');
+  assert.equal(await term.exitStatus(), 0);
 });

@@ -20,7 +20,8 @@ const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONN
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
-  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  /** `signal` abandons the wait (the daemon still finishes a fit it started: fits are not cancellable). */
+  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
     let res;
     try {
       res = await request(this.baseUrl + path, {
@@ -30,6 +31,7 @@ export class ApiClient {
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,
         bodyTimeout: 0,
+        signal,
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';

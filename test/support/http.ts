@@ -20,13 +20,16 @@ export async function call<T = any>(url: string, method: 'GET' | 'POST' = 'GET',
 export const fit = (base: string, model: string, body: unknown) => call(`${base}/v1/models/${model}/fit`, 'POST', body);
 export const forecast = (base: string, model: string, query = 'h=3') => call(`${base}/v1/models/${model}/forecast?${query}`);
 
-/** Polls a condition until it holds or the deadline passes (waiting on state, not on time). */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+/**
+ * Polls a condition until it holds or the deadline passes (waiting on state, not on time). With
+ * `intervalMs`, probes that cost a process spawn (tmux) are spaced out instead of run back to back.
+ */
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 15_000, intervalMs = 0): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
     if (v) return v;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
+    await new Promise((r) => (intervalMs > 0 ? setTimeout(r, intervalMs) : setImmediate(r)));
   }
 }

@@ -1,6 +1,6 @@
-import { SseClient } from '../dashboard/sse-client.ts';
-import type { SseEvent } from '../dashboard/sse-parser.ts';
-import { spinnerFrame } from '../dashboard/spinner.ts';
+import { SseClient } from '../live/sse-client.ts';
+import type { SseEvent } from '../live/sse-parser.ts';
+import { spinnerFrame } from '../live/spinner.ts';
 
 /** Where our fit is, as told by the daemon's event stream. */
 export type FitPhase =

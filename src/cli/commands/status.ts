@@ -1,6 +1,8 @@
 import type { StatusSnapshot } from '../../daemon/status.ts';
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
+// The dashboard module itself is light: it loads ink and React only when the dashboard opens.
+import { isDashboardCapable, runDashboard } from '../dashboard/index.ts';
 
 interface Flags {
   url?: string;
@@ -44,10 +46,7 @@ export function statusSummary(s: StatusSnapshot): string {
 /** `modelapi status`: the dashboard on a terminal, a plain summary otherwise, JSON with --json. */
 export async function status(flags: Flags): Promise<void> {
   const url = resolveUrl(flags.url);
-  // Checked here rather than in the dashboard module so the plain path never loads ink and React.
-  if (!flags.json && process.stdout.isTTY && process.stdin.isTTY) {
-    return (await import('../dashboard/index.ts')).runDashboard({ url });
-  }
+  if (!flags.json && isDashboardCapable()) return runDashboard({ url });
   const snapshot = await new ApiClient(url).call<StatusSnapshot>('GET', '/v1/status');
   print(flags.json ? JSON.stringify(snapshot, null, 2) : statusSummary(snapshot));
 }

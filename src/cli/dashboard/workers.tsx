@@ -1,0 +1,51 @@
+import { Text } from 'ink';
+import { alignedTable } from '../format/table.ts';
+import { Panel, inner } from './panel.tsx';
+import { bar } from './sparkline.ts';
+import type { Snapshot } from './state.ts';
+
+type Pools = Snapshot['pools'];
+
+/**
+ * One line a pool: a dot a thread (● busy, ○ idle), then the queue as a bar. The bar's scale grows with
+ * the queue, starting at four tasks a thread, so a short queue reads as short.
+ */
+export function workerLines(pools: Pools, cols: number): string[] {
+  const list = (['fit', 'forecast'] as const).map((name) => ({ name, ...pools[name] }));
+  const table = (barWidth: number) =>
+    alignedTable(
+      ['pool', 'threads', 'queue', 'done', 'failed'],
+      list.map((p) => [
+        p.name,
+        `${'●'.repeat(Math.min(p.busy, p.threads))}${'○'.repeat(Math.max(0, p.threads - p.busy))} ${p.busy}/${p.threads}`,
+        `${bar(p.queued, Math.max(4 * p.threads, p.queued), barWidth)} ${p.queued}`,
+        String(p.completed),
+        String(p.failed),
+      ]),
+      ['l', 'l', 'l', 'r', 'r'],
+    ).split('\n');
+  // The widest bar that still fits the panel.
+  for (let w = 12; w > 3; w--) {
+    const lines = table(w);
+    if (lines.every((l) => l.length <= cols)) return lines;
+  }
+  return table(3);
+}
+
+export function Workers({ pools, width, height, dim }: { pools: Pools | null; width: number; height: number; dim?: boolean }) {
+  const { cols } = inner(width, height);
+  const lines = pools ? workerLines(pools, cols) : [];
+  return (
+    <Panel title="Workers" width={width} height={height} dim={dim}>
+      {lines.map((line, i) => {
+        const pool = i === 0 ? undefined : pools?.[i === 1 ? 'fit' : 'forecast'];
+        const color = pool && pool.failed > 0 ? 'red' : pool && pool.busy > 0 ? 'yellow' : undefined;
+        return (
+          <Text key={i} wrap="truncate" dimColor={i === 0} color={color}>
+            {line}
+          </Text>
+        );
+      })}
+    </Panel>
+  );
+}
