@@ -8,7 +8,7 @@ import { call, fit, forecast, waitFor } from './support/http.ts';
 test('forecasts of model B are served while model A fits', async (t) => {
   const d = await startDaemon(t, { args: ['--fit-workers', '1', '--forecast-workers', '1'] });
   const gate = join(tempDir(t), 'gate');
-  await fit(d.url, 'b', { data: [3, 4, 5] });
+  assert.equal((await fit(d.url, 'b', { data: [3, 4, 5], kind: 'naive' })).status, 201);
   const fitA = fit(d.url, 'a', { data: [1, 2, 3], kind: 'gated', gate });
   await waitFor('A to be fitting', async () => (await call(`${d.url}/v1/models/a`)).body?.data?.state === 'fitting');
 

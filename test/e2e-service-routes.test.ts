@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDaemon } from './support/daemon.ts';
-import { call } from './support/http.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startDaemon, tempDir } from './support/daemon.ts';
+import { call, waitFor } from './support/http.ts';
 
 test('health, readiness, kinds and the OpenAPI document are served', async (t) => {
   const d = await startDaemon(t);
@@ -20,14 +22,38 @@ test('health, readiness, kinds and the OpenAPI document are served', async (t) =
 
 test('SIGTERM: an in-flight fit finishes, then the daemon exits 0', async (t) => {
   const d = await startDaemon(t);
-  const inFlight = call(`${d.url}/v1/models/m/fit`, 'POST', { data: Array.from({ length: 50_000 }, (_, i) => Math.sin(i)) });
-  // Wait until the request is being handled (the version row exists) before signalling.
-  for (;;) {
-    const m = await call(`${d.url}/v1/models/m`);
-    if (m.status === 200) break;
-  }
+  const gate = join(tempDir(t), 'gate');
+  const inFlight = call(`${d.url}/v1/models/m/fit`, 'POST', { data: [1, 2, 3], kind: 'gated', gate });
+  await waitFor('the fit to run', async () => (await call(`${d.url}/v1/models/m`)).body?.data?.state === 'fitting');
   const exit = d.stop();
+  // The daemon is shutting down but must wait for the fit: only then does the gate open.
+  await waitFor('the daemon to stop accepting', async () => {
+    try {
+      await call(`${d.url}/healthz`);
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.equal(d.proc.exitCode, null, 'still running while the fit is in flight');
+  writeFileSync(gate, '');
   const answer = await inFlight;
   assert.equal(answer.status, 201);
   assert.equal(await exit, 0);
+});
+
+test('SIGTERM: a fit still running after the shutdown grace is stopped and recorded as failed', async (t) => {
+  const dir = tempDir(t);
+  const db = join(dir, 'models.db');
+  const d = await startDaemon(t, { db, env: { MODELAPI_SHUTDOWN_TIMEOUT: '300ms' } });
+  const inFlight = call(`${d.url}/v1/models/m/fit`, 'POST', { data: [1, 2, 3], kind: 'gated', gate: join(dir, 'never') });
+  await waitFor('the fit to run', async () => (await call(`${d.url}/v1/models/m`)).body?.data?.state === 'fitting');
+  assert.equal(await d.stop(), 0);
+  const answer = await inFlight;
+  assert.equal(answer.status, 503);
+  assert.equal(answer.body.code, 'MODELAPI_ERR_SHUTTING_DOWN');
+  const again = await startDaemon(t, { db });
+  const versions = (await call(`${again.url}/v1/models/m/versions`)).body.data;
+  assert.equal(versions[0].state, 'failed');
+  assert.match(versions[0].error, /SHUTTING_DOWN/, 'failed by the shutdown, not left for the crash sweep');
 });
