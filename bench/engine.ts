@@ -4,6 +4,8 @@
  * Median of several runs after a warm-up, wall clock and this process's CPU time (the CPU figure is
  * the one to trust when other work shares the machine). Ratios use the smaller of the two.
  * taylor (m = 336) runs in a child process so its peak RSS is its own.
+ * Then ets (ZZZ) and auto (the default kind) on every dev series beside R's ets() and auto.arima() + ets()
+ * (bench/engine-ets.ts).
  * When `Rscript` with the forecast package is installed (bench/r-runner.ts), R runs on the same data in the
  * same run (bench/r/engine.R, median of a few runs) and each case shows ours, R-now and ours / R-now, with
  * the recorded figure kept for reference; otherwise ours is printed beside the recorded figures only.
@@ -14,39 +16,10 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { arimaKind, autoArimaKind } from '../src/forecasting/arima/index.ts';
 import { detectR, runR, type RCase, type RTiming } from './r-runner.ts';
+import { best, fmt, fmtR, HEAD, time, type Timing } from './timing.ts';
+import { etsAutoCases, printEtsAuto } from './engine-ets.ts';
 
 const root = new URL('../fixtures/', import.meta.url);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-interface Timing {
-  wall: number;
-  cpu: number;
-}
-
-function time(fn: () => void, runs: number): Timing {
-  fn(); // warm-up (JIT)
-  fn();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    fn();
-    wall.push((performance.now() - t0) / 1000);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1e6);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
-
-const fmt = (t: Timing, r: number) =>
-  `wall ${t.wall.toFixed(4)} s  cpu ${t.cpu.toFixed(4)} s   R ${r.toFixed(3)} s   ratio ${(Math.min(t.wall, t.cpu) / r).toFixed(3)}`;
-const best = (t: Timing) => Math.min(t.wall, t.cpu);
-const wc = (t: Timing) => `${t.wall.toFixed(4)} ${t.cpu.toFixed(4)}`.padStart(15);
-const HEAD = `${'ours wall   cpu'.padStart(15)}  ${'R-now wall  cpu'.padStart(15)}  ${'ratio'.padStart(6)}  ${'R rec'.padStart(6)}  ${'ratio'.padStart(6)}`;
-/** ours, R now, ours / R now, the recorded R seconds and ours / recorded (ratios use min(wall, cpu) on each side). */
-const fmtR = (t: Timing, now: RTiming | undefined, rec: number) =>
-  `${wc(t)}  ${now ? wc(now) : 'R failed'.padStart(15)}  ${(now ? (best(t) / best(now)).toFixed(3) : '-').padStart(6)}  ${rec.toFixed(3).padStart(6)}  ${(best(t) / rec).toFixed(3).padStart(6)}`;
 
 if (process.argv[2] === '--taylor') {
   const d = JSON.parse(readFileSync(new URL('forecast-dev/forecast__taylor.json', root), 'utf8'));
@@ -85,6 +58,9 @@ for (const f of readdirSync(dir).sort()) {
   rCases.push({ kind: 'auto', name: d.name, frequency: d.frequency, y: d.train });
 }
 
+const etsAuto = etsAutoCases(dir);
+rCases.push(...etsAuto.rCases);
+
 const rVersion = detectR();
 let rNow: Map<string, RTiming> | null = null;
 if (rVersion) {
@@ -121,6 +97,8 @@ if (rNow) {
   const rs = sum((r) => (rNow.get(r.name) ? best(rNow.get(r.name)!) : NaN));
   console.log(`  ${'total'.padEnd(24)} ${sum((r) => best(r.t)).toFixed(4).padStart(15)}  ${rs.toFixed(4).padStart(15)}  ${(sum((r) => best(r.t)) / rs).toFixed(3).padStart(6)}  ${sum((r) => r.rec).toFixed(3).padStart(6)}  ${(sum((r) => best(r.t)) / sum((r) => r.rec)).toFixed(3).padStart(6)}   (sums of min(wall, cpu))`);
 }
+
+printEtsAuto(etsAuto, rNow);
 
 const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--taylor'], { encoding: 'utf8' });
 const tay = JSON.parse(out);

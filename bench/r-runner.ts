@@ -13,7 +13,7 @@ export interface RTiming {
 
 export type RCase =
   | { kind: 'arima701_lag365'; name: string; x: ArrayLike<number> }
-  | { kind: 'auto'; name: string; frequency: number; y: ArrayLike<number> };
+  | { kind: 'auto' | 'ets'; name: string; frequency: number; y: ArrayLike<number> };
 
 const script = fileURLToPath(new URL('r/engine.R', import.meta.url));
 const nums = (v: ArrayLike<number>) => Array.from(v, String).join(',');
@@ -32,7 +32,7 @@ export function detectR(): string | null {
 export function runR(cases: RCase[], runs: number): Map<string, RTiming> {
   const job = [`runs\t${runs}`];
   for (const c of cases) {
-    job.push(c.kind === 'auto' ? `auto\t${c.name}\t${c.frequency}\t${nums(c.y)}` : `${c.kind}\t${c.name}\t${nums(c.x)}`);
+    job.push(c.kind === 'arima701_lag365' ? `${c.kind}\t${c.name}\t${nums(c.x)}` : `${c.kind}\t${c.name}\t${c.frequency}\t${nums(c.y)}`);
   }
   const r = spawnSync('Rscript', [script, '-'], {
     input: job.join('\n') + '\n',

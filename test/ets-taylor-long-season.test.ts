@@ -1,7 +1,7 @@
 /**
  * Seasonal periods above R's limit of 24 work: forecast::taylor (half-hourly demand, m = 336,
  * 3696 values). R drops the season and fits ETS(A,Ad,N); we keep it. The fit must take a few seconds
- * at most (typically 1–3 s here; the 15 s bound allows for a loaded shared 2-core machine), pick a
+ * at most (typically 0.15–0.5 s here; the 15 s bound allows for a loaded shared 2-core machine), pick a
  * seasonal model, and forecast the held-out week better than R's non-seasonal one.
  */
 import { test } from 'node:test';

@@ -4,6 +4,8 @@
 #   runs <N>
 #   arima701_lag365 <name> <x1,x2,...>          arima(diff(x, 365), order = c(7,0,1), method = "CSS-ML"), with a mean
 #   auto <name> <frequency> <y1,y2,...>          auto.arima(ts(y, frequency = f))
+#   ets <name> <frequency> <y1,y2,...>           ets(ts(y, frequency = f)); for f > 24 R drops the season
+#                                                (its warning is silenced; the model string says so)
 # Output, one line per case, tab-separated: <name> <median wall s> <median cpu s> <model>
 # (cpu = user + system of this R process; medians of <N> runs after one untimed warm-up per kind of case).
 suppressPackageStartupMessages(library(forecast))
@@ -53,6 +55,12 @@ for (line in lines) {
     fit <- NULL
     t <- time_it("auto", function() fit <<- auto.arima(y))
     emit(f[2], t, forecast:::arima.string(fit, padding = FALSE))
+  } else if (f[1] == "ets") {
+    freq <- as.numeric(f[3])
+    y <- ts(nums(f[4]), frequency = freq)
+    fit <- NULL
+    t <- time_it("ets", function() fit <<- suppressWarnings(ets(y)))
+    emit(f[2], t, paste0(fit$method, if (freq > 24) " (season dropped: frequency > 24)" else ""))
   } else {
     stop("unknown job line: ", f[1])
   }

@@ -71,6 +71,9 @@ export function runFilter(
   const { alpha, beta, gamma, phi } = p;
   const seas = st.seas;
   const ratio = beta / alpha;
+  const oneMinusAlpha = 1 - alpha;
+  const aphi = oneMinusAlpha * phi;
+  const bphi = phi * (1 - beta);
   let l = st.level;
   let b = st.slope;
   let pos = st.pos;
@@ -121,10 +124,20 @@ export function runFilter(
     }
     nObs++;
     const pt = season === Kind.None ? yt : season === Kind.Add ? yt - sOld : Math.abs(sOld) < TOL ? HUGEN : yt / sOld;
-    const lNew = q + alpha * (pt - q);
-    if (trend !== Kind.None) {
-      const r = trend === Kind.Add ? lNew - l : Math.abs(l) < TOL ? HUGEN : lNew / l;
+    let lNew: number;
+    if (trend === Kind.Mult) {
+      lNew = q + alpha * (pt - q);
+      const r = Math.abs(l) < TOL ? HUGEN : lNew / l;
       b = phib + ratio * (r - phib);
+    } else if (trend === Kind.Add) {
+      // R's l = q + α(pt − q), b = φb + (β/α)(l − l_prev − φb), expanded with q = l_prev + φb into
+      // l = (1−α)l_prev + (1−α)φ·b + α·pt and b = φ(1−β)·b + β(pt − l_prev): the same numbers up to
+      // rounding, but each step now waits on two or three dependent operations instead of nine (the
+      // step-to-step chain, not the arithmetic count, bounds this loop).
+      lNew = oneMinusAlpha * l + alpha * pt + aphi * b;
+      b = bphi * b + (beta * pt - beta * l);
+    } else {
+      lNew = oneMinusAlpha * l + alpha * pt;
     }
     if (season !== Kind.None) {
       const tt = season === Kind.Add ? yt - q : Math.abs(q) < TOL ? HUGEN : yt / q;

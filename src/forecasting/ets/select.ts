@@ -92,9 +92,11 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
   if (facts.constant && spec.model === 'ZZZ') return constantModel(y, facts);
   let best: EtsParams | null = null;
   let bestIc = Infinity;
+  const search = { bestIc, nObs: facts.nObs, heuristics: new Map() };
   for (const s of list) {
     ctx.checkpoint?.();
-    const fit = estimate(y, s, facts.scale);
+    search.bestIc = bestIc;
+    const fit = estimate(y, s, facts.scale, search);
     if (!fit) continue;
     const ic = criteria(fit).aicc;
     if (ic < bestIc) {
