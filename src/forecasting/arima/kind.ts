@@ -1,5 +1,6 @@
 /** The `arima` kind: fixed orders, CSS-ML estimation, exact state-space forecasts. */
-import { EngineError, invalidSpec } from '../errors.ts';
+import { invalidSpec } from '../errors.ts';
+import { guardedFit } from '../guarded-fit.ts';
 import { qnorm } from '../stats.ts';
 import type { FitContext, Fitted, Forecast, ModelKind } from '../types.ts';
 import { fitCssMl, type Estimate } from './fit.ts';
@@ -13,32 +14,9 @@ export interface ArimaParams extends ArimaState {
   structure: Structure;
 }
 
-/**
- * Runs an estimation, turning numerical breakdowns into FIT_FAILED while letting an abort thrown by
- * the caller's checkpoint through untouched.
- */
+/** ARIMA estimation under the caller's checkpoint (see guardedFit). */
 export function guarded<T>(ctx: FitContext, run: (checkpoint: () => void) => T): T {
-  let aborted: unknown = undefined;
-  const checkpoint = () => {
-    try {
-      ctx.checkpoint?.();
-    } catch (err) {
-      aborted = err ?? new Error('aborted');
-      throw aborted;
-    }
-  };
-  try {
-    return run(checkpoint);
-  } catch (err) {
-    if (aborted !== undefined && err === aborted) throw err;
-    throw fitFailed(err);
-  }
-}
-
-export function fitFailed(err: unknown): EngineError {
-  if (err instanceof EngineError) return err;
-  const msg = err instanceof Error ? err.message : String(err);
-  return new EngineError('MODELAPI_ERR_FIT_FAILED', `ARIMA estimation failed: ${msg}`);
+  return guardedFit(ctx, 'ARIMA estimation', run);
 }
 
 /** R's information criteria (forecast package's aicc/bic, with npar counting sigma2). */

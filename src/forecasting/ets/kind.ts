@@ -1,6 +1,7 @@
 /** The `ets` kind: R's forecast::ets() — selection by AICc, ML estimation, analytic or simulated intervals. */
 import { assertForecastArgs, assertSeries, normalIntervals } from '../baseline/common.ts';
 import { EngineError } from '../errors.ts';
+import { guardedFit } from '../guarded-fit.ts';
 import type { Fitted, Forecast, ModelKind } from '../types.ts';
 import type { EtsParams } from './params.ts';
 import { codesOf, newSums, runFilter } from './filter.ts';
@@ -68,25 +69,7 @@ export const etsKind: ModelKind<EtsSpec, EtsParams> = {
   },
   fit(y, spec, ctx) {
     assertSeries(y);
-    // An abort thrown by the caller's checkpoint passes through untouched; any other non-engine
-    // error is a numerical breakdown of ours and is reported as such.
-    let aborted: unknown = undefined;
-    const guardedCtx = {
-      checkpoint: () => {
-        try {
-          ctx.checkpoint?.();
-        } catch (err) {
-          aborted = err ?? new Error('aborted');
-          throw aborted;
-        }
-      },
-    };
-    try {
-      return etsFitted(spec, selectModel(y, spec, guardedCtx));
-    } catch (err) {
-      if ((aborted !== undefined && err === aborted) || err instanceof EngineError) throw err;
-      throw new EngineError('MODELAPI_ERR_FIT_FAILED', `ETS estimation failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
+    return guardedFit(ctx, 'ETS estimation', (checkpoint) => etsFitted(spec, selectModel(y, spec, { checkpoint })));
   },
   forecast: etsForecast,
   update(model, newY) {
