@@ -4,21 +4,15 @@ import { createServer } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SseClient } from '../src/cli/live/sse-client.ts';
-
-async function until(cond: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { waitFor } from './support/http.ts';
 
 test('the client reads events split across TCP writes, reconnects when the stream ends, and stop() ends it', async (t) => {
   let connections = 0;
   const server = createServer((_req, res) => {
     connections++;
     res.writeHead(200, { 'content-type': 'text/event-stream' });
-    // One event cut mid-line and mid-character (☃ is three bytes), then the stream ends.
+    // One event cut mid-line and mid-character (☃ is three bytes), then the stream ends. The pieces are
+    // written on later turns so that they reach the client as separate chunks.
     const bytes = Buffer.from(`retry: 1000\n\n: keep-alive\n\nid: ${connections}\nevent: stats\ndata: {"n":${connections},"s":"☃"}\n\n`);
     const cut = bytes.indexOf(Buffer.from('☃')) + 1;
     res.write(bytes.subarray(0, 20));
@@ -41,7 +35,7 @@ test('the client reads events split across TCP writes, reconnects when the strea
   client.start();
   // Also on failure: a client left running would reconnect forever and keep the test process alive.
   t.after(() => client.stop());
-  await until(() => seen.length >= 2, 'two connections');
+  await waitFor('two connections', async () => seen.length >= 2, 10_000, 10);
   // Every event arrives whole, each from its own connection (an attempt may fail on a busy machine).
   for (const line of seen) assert.match(line, /^stats (\d+) \{"n":\1,"s":"☃"\}$/, `${line}; downs: ${downs.join(', ')}`);
   assert.equal(new Set(seen).size, seen.length);
