@@ -70,7 +70,7 @@ function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiErr
  * bookkeeping in the store, and the work itself in the worker pools.
  */
 export class ModelService {
-  readonly locks = new ModelLocks();
+  private readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
   private readonly fits: FitRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
