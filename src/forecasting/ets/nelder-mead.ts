@@ -14,12 +14,19 @@ export interface NmResult {
   x: Float64Array;
   value: number;
   evaluations: number;
+  /** True when the run stopped on `abandon`. */
+  abandoned?: boolean;
 }
 
 export interface NmOptions {
   steps: ArrayLike<number>;
   maxit: number;
   reltol: number;
+  /**
+   * Give up once `after` evaluations are spent and the best value is still above `above`: the caller's
+   * cheap bound that this run cannot matter (see estimate.ts, long seasons). Absent: never.
+   */
+  abandon?: { after: number; above: number };
 }
 
 export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>, opt: NmOptions): NmResult {
@@ -59,6 +66,8 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   const move = (out: Float64Array, from: Float64Array, coef: number) => {
     for (let j = 0; j < n; j++) out[j] = centroid[j]! + coef * (from[j]! - centroid[j]!);
   };
+  const abandon = opt.abandon;
+  let abandoned = false;
   while (evals < opt.maxit) {
     let lo = 0;
     let hi = 0;
@@ -67,6 +76,10 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
       if (vals[i]! > vals[hi]!) hi = i;
     }
     if (vals[hi]! <= vals[lo]! + opt.reltol * (Math.abs(vals[lo]!) + opt.reltol)) break;
+    if (abandon && evals >= abandon.after && vals[lo]! > abandon.above) {
+      abandoned = true;
+      break;
+    }
     let hi2 = lo;
     for (let i = 0; i <= n; i++) if (i !== hi && vals[i]! > vals[hi2]!) hi2 = i;
     // Refresh the running sum now and then so rounding cannot drift.
@@ -117,5 +130,5 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   }
   let lo = 0;
   for (let i = 1; i <= n; i++) if (vals[i]! < vals[lo]!) lo = i;
-  return { x: Float64Array.from(pts[lo]!), value: vals[lo]!, evaluations: evals };
+  return { x: Float64Array.from(pts[lo]!), value: vals[lo]!, evaluations: evals, abandoned };
 }

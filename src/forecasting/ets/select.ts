@@ -1,7 +1,7 @@
 /** Model selection by AICc over the candidate structures, as R's ets() loop does it. */
 import { EngineError, unfittable } from '../errors.ts';
 import type { FitContext } from '../types.ts';
-import { estimate } from './estimate.ts';
+import { estimate, MAX_OPTIMISED_PERIOD, type SearchContext } from './estimate.ts';
 import { filterFromInit, type EtsParams } from './params.ts';
 import { candidates, type EtsSpec, type Structure } from './model-code.ts';
 
@@ -92,8 +92,12 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
   if (facts.constant && spec.model === 'ZZZ') return constantModel(y, facts);
   let best: EtsParams | null = null;
   let bestIc = Infinity;
-  const search = { bestIc, nObs: facts.nObs, heuristics: new Map() };
-  for (const s of list) {
+  const longSeason = spec.period > MAX_OPTIMISED_PERIOD && list.some((s) => s.season !== 'N');
+  const search: SearchContext = { bestIc, nObs: facts.nObs, heuristics: new Map(), figures: new Map(), longSeason, warm: longSeason ? { seasonal: null, plain: null } : undefined };
+  // Long seasons: the seasonal candidates first, so the non-seasonal ones already have a best AICc to
+  // be measured against and can be abandoned early (estimate.ts, longSeasonSearch).
+  const order = longSeason ? [...list.filter((s) => s.season !== 'N'), ...list.filter((s) => s.season === 'N')] : list;
+  for (const s of order) {
     ctx.checkpoint?.();
     search.bestIc = bestIc;
     const fit = estimate(y, s, facts.scale, search);
