@@ -15,6 +15,23 @@ import type { FilterResult, FilterState } from './kalman.ts';
 
 const CONVERGED = 1e-13;
 
+interface Scratch {
+  r: number;
+  a: Float64Array;
+  tmp: Float64Array;
+  kap: Float64Array;
+  wv: Float64Array;
+  u: Float64Array;
+}
+
+function newScratch(r: number): Scratch {
+  const v = () => new Float64Array(r);
+  return { r, a: v(), tmp: v(), kap: v(), wv: v(), u: v() };
+}
+
+let scratch = newScratch(8);
+let bigScratch = new Float64Array(256);
+
 /** `innov`, if given, receives the standardized innovations v_t / sqrt(f_t). */
 export function fastFilter(
   sys: ArmaSystem,
@@ -24,11 +41,11 @@ export function fastFilter(
 ): FilterResult & { state?: FilterState } {
   const r = sys.r;
   const n = w.length;
-  const a = new Float64Array(r);
-  const tmp = new Float64Array(r);
-  const kap = new Float64Array(r);
-  const wv = new Float64Array(r);
-  const u = new Float64Array(r);
+  // Scratch vectors reused across calls (the optimisers call this thousands of times per fit);
+  // only the first r entries are used. `a` starts at zero as a fresh array would.
+  if (scratch.r < r) scratch = newScratch(r);
+  const { a, tmp, kap, wv, u } = scratch;
+  a.fill(0, 0, r);
   let f = sys.c0[0]!;
   applyT(sys, sys.c0, kap);
   wv.set(kap);
@@ -38,7 +55,47 @@ export function fastFilter(
   let sumlog = 0;
   let t = 0;
   let steady = false;
-  for (; t < n; t++) {
+  const phiNz = sys.phiNz;
+  const lp = phiNz.length;
+  if (!P && (lp === 0 || phiNz[lp - 1] === lp)) {
+    // AR lags 1..lp all present (no seasonal part): T applied inline, fused with the updates.
+    // Each entry is computed by the same operations as applyT followed by the loops below.
+    const phi = sys.phi;
+    for (; t < n; t++) {
+      const a0 = a[0]!;
+      const v = w[t]! - a0;
+      ssq += (v * v) / f;
+      sumlog += Math.log(f);
+      if (innov) innov[t] = v / Math.sqrt(f);
+      const g = v / f;
+      for (let i = 0; i < r; i++) {
+        let ti = i + 1 < r ? a[i + 1]! : 0;
+        if (i < lp) ti += phi[i]! * a0;
+        a[i] = ti + kap[i]! * g;
+      }
+      const s = wv[0]!;
+      const fNew = f + mm * s * s;
+      let wmax = 0;
+      for (let i = 0; i < r; i++) {
+        let ui = i + 1 < r ? wv[i + 1]! : 0;
+        if (i < lp) ui += phi[i]! * s;
+        const ki = kap[i]!;
+        const wi = (f * ui - s * ki) / fNew;
+        kap[i] = ki + mm * s * ui;
+        wv[i] = wi;
+        const aw = wi * wi;
+        if (aw > wmax) wmax = aw;
+      }
+      mm = (mm * fNew) / f;
+      f = fNew;
+      if (Math.abs(f - 1) < CONVERGED && Math.abs(mm) * wmax < CONVERGED) {
+        steady = true;
+        t++;
+        break;
+      }
+    }
+  }
+  for (; t < n && !steady; t++) {
     const v = w[t]! - a[0]!;
     ssq += (v * v) / f;
     sumlog += Math.log(f);
@@ -77,8 +134,11 @@ export function fastFilter(
   }
   let state: FilterState | undefined;
   if (steady) {
-    const big = new Float64Array(r + (n - t) + 1);
-    big.set(a, 0);
+    const len = r + (n - t) + 1;
+    if (bigScratch.length < len) bigScratch = new Float64Array(Math.max(len, 2 * bigScratch.length));
+    const big = bigScratch;
+    big.set(a.subarray(0, r), 0);
+    big.fill(0, r, len);
     let base = 0;
     const R = sys.R;
     const rNz = sys.rNz;
@@ -105,7 +165,7 @@ export function fastFilter(
       state = { a: big.slice(base, base + r), P: Pss };
     }
   } else if (wantState) {
-    state = { a, P: P! };
+    state = { a: a.slice(0, r), P: P! };
   }
   return { ssq, sumlog, nu: n, state };
 }

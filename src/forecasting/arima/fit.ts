@@ -26,15 +26,18 @@ import type { Structure } from './structure.ts';
 
 export interface Estimate {
   coef: Float64Array;
-  /** Standard errors (NaN where the Hessian gives none). */
-  se: Float64Array;
+  /**
+   * Standard errors (NaN where the Hessian gives none). Computed on first read of `se` or `varOk`
+   * (see lazyVariance): the search scores dozens of candidates and needs them for few.
+   */
+  readonly se: Float64Array;
   /** R's sigma2: ssq / n.used (ML) or the CSS residual variance. */
   sigma2: number;
   /** Objective value at the optimum (per-observation half log-likelihood pieces, as R's). */
   value: number;
   loglik: number;
   /** False when the Hessian was singular or gave a negative variance (R's checkarima). */
-  varOk: boolean;
+  readonly varOk: boolean;
   method: 'CSS' | 'CSS-ML';
 }
 
@@ -102,10 +105,11 @@ export function fitCss(prob: Problem, checkpoint?: () => void): Estimate {
   const res = levenbergMarquardt(lsq.fn, init, lsq.nres, { parscale, checkpoint, abandon });
   const value = fn(res.par);
   if (!Number.isFinite(value)) throw new FitFailure('CSS objective is not finite at the optimum');
-  const H = numericHessian(fn, res.par, parscale);
-  const { se, ok } = varianceFrom(H, null, prob.nUsed);
+  const par = res.par;
   const sigma2 = Math.exp(2 * value);
-  return { coef: res.par, se, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), varOk: ok, method: 'CSS' };
+  const at = Float64Array.from(par); // the caller owns `coef`
+  const variance = () => varianceFrom(numericHessian(fn, at, parscale), null, prob.nUsed);
+  return withLazyVariance({ coef: par, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), method: 'CSS' }, variance);
 }
 
 /**
@@ -151,13 +155,29 @@ export function fitCssMl(prob: Problem, opts: { strict?: boolean; checkpoint?: (
   const tpar = Float64Array.from(par);
   invertMa(s, tpar);
   const value = fn(tpar);
-  const H = numericHessian(fn, tpar, parscale);
-  const A = transformJacobian(s, tpar);
-  const { se, ok } = varianceFrom(H, A, prob.nUsed);
   const coef = undoTransform(s, tpar);
   if (!Number.isFinite(value)) throw new FitFailure('likelihood is not finite at the optimum');
   const sigma2 = sigma2At(prob, coef);
-  return { coef, se, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), varOk: ok, method: 'CSS-ML' };
+  const variance = () => varianceFrom(numericHessian(fn, tpar, parscale), transformJacobian(s, tpar), prob.nUsed);
+  return withLazyVariance({ coef, sigma2, value, loglik: logLikFromValue(value, prob.nUsed), method: 'CSS-ML' }, variance);
+}
+
+/**
+ * The estimate with `se` and `varOk` computed on first read. The numerical Hessian costs
+ * 1 + 2k^2 objective evaluations, as much as the optimisation itself on short series, and the stepwise
+ * search only needs it for candidates that would improve on the best so far. The values are the
+ * ones an eager computation gives: the Hessian depends only on the optimum and the objective.
+ */
+function withLazyVariance(
+  base: Omit<Estimate, 'se' | 'varOk'>,
+  variance: () => { se: Float64Array; ok: boolean },
+): Estimate {
+  let v: { se: Float64Array; ok: boolean } | null = null;
+  const get = () => (v ??= variance());
+  return Object.defineProperties(base as Estimate, {
+    se: { get: () => get().se, enumerable: true },
+    varOk: { get: () => get().ok, enumerable: true },
+  });
 }
 
 /** R's ARIMA_Gradtrans: forward differences (eps 1e-3) of partrans on each AR block. */

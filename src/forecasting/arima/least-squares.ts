@@ -25,6 +25,87 @@ function sumsq(r: Float64Array): number {
   return s;
 }
 
+/**
+ * A = J'J and g = J'r for J stored by columns (column j at j * nres). Each sum runs over i in
+ * increasing order, exactly as a plain loop per entry; four sums share one pass over i, so the
+ * independent additions overlap instead of waiting on one accumulator (the same values, bit for bit).
+ */
+function crossProducts(J: Float64Array, r: Float64Array, nres: number, k: number, A: Float64Array, g: Float64Array): void {
+  for (let a = 0; a < k; a++) {
+    const ca = a * nres;
+    // g[a] together with A[a][a..a+2].
+    let b = a;
+    {
+      const c1 = b * nres;
+      const c2 = (b + 1) * nres;
+      const c3 = (b + 2) * nres;
+      if (b + 2 < k) {
+        let s0 = 0;
+        let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
+        for (let i = 0; i < nres; i++) {
+          const x = J[ca + i]!;
+          s0 += x * r[i]!;
+          s1 += x * J[c1 + i]!;
+          s2 += x * J[c2 + i]!;
+          s3 += x * J[c3 + i]!;
+        }
+        g[a] = s0;
+        A[a * k + b] = s1;
+        A[a * k + b + 1] = s2;
+        A[a * k + b + 2] = s3;
+        b += 3;
+      } else {
+        let s0 = 0;
+        for (let i = 0; i < nres; i++) s0 += J[ca + i]! * r[i]!;
+        g[a] = s0;
+      }
+    }
+    for (; b + 3 < k; b += 4) {
+      const c0 = b * nres;
+      const c1 = c0 + nres;
+      const c2 = c1 + nres;
+      const c3 = c2 + nres;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let i = 0; i < nres; i++) {
+        const x = J[ca + i]!;
+        s0 += x * J[c0 + i]!;
+        s1 += x * J[c1 + i]!;
+        s2 += x * J[c2 + i]!;
+        s3 += x * J[c3 + i]!;
+      }
+      A[a * k + b] = s0;
+      A[a * k + b + 1] = s1;
+      A[a * k + b + 2] = s2;
+      A[a * k + b + 3] = s3;
+    }
+    for (; b + 1 < k; b += 2) {
+      const c0 = b * nres;
+      const c1 = c0 + nres;
+      let s0 = 0;
+      let s1 = 0;
+      for (let i = 0; i < nres; i++) {
+        const x = J[ca + i]!;
+        s0 += x * J[c0 + i]!;
+        s1 += x * J[c1 + i]!;
+      }
+      A[a * k + b] = s0;
+      A[a * k + b + 1] = s1;
+    }
+    for (; b < k; b++) {
+      const c0 = b * nres;
+      let s0 = 0;
+      for (let i = 0; i < nres; i++) s0 += J[ca + i]! * J[c0 + i]!;
+      A[a * k + b] = s0;
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) A[a * k + b] = A[b * k + a]!;
+}
+
 export function levenbergMarquardt(
   res: Residuals,
   start: ArrayLike<number>,
@@ -41,14 +122,14 @@ export function levenbergMarquardt(
   const scale = Float64Array.from(opts.parscale ?? new Array(k).fill(1));
   const maxit = opts.maxit ?? 200;
   const p = Float64Array.from(start);
-  const r = new Float64Array(nres);
-  const rt = new Float64Array(nres);
+  let r = new Float64Array(nres);
+  let rt = new Float64Array(nres);
   if (!res(p, r)) throw new Error('initial value is not finite');
   let S = sumsq(r);
   if (!Number.isFinite(S)) throw new Error('initial value is not finite');
   if (k === 0) return { par: p, ssq: S, iterations: 0, converged: true };
-  const J = new Float64Array(nres * k);
-  const Jold = new Float64Array(nres * k);
+  let J = new Float64Array(nres * k);
+  let Jold = new Float64Array(nres * k);
   const gOld = new Float64Array(k);
   const Sm = new Float64Array(k * k); // secant estimate of sum r_t Hess(r_t)
   const y = new Float64Array(k);
@@ -68,7 +149,9 @@ export function levenbergMarquardt(
     opts.checkpoint?.();
     if (opts.abandon && it > 0 && it % 10 === 0 && opts.abandon(p)) break;
     it++;
-    // Jacobian by forward differences, steps relative to each parameter's scale.
+    // Jacobian by forward differences, steps relative to each parameter's scale. J is stored by
+    // columns (column j at j * nres) so the fill and the cross products below run over contiguous
+    // memory; every sum still runs over i in increasing order, as a row-wise pass would.
     for (let j = 0; j < k; j++) {
       const h = 1e-7 * Math.max(Math.abs(p[j]!), scale[j]!);
       const old = p[j]!;
@@ -77,23 +160,16 @@ export function levenbergMarquardt(
       const ok = res(p, rt);
       p[j] = old;
       if (!ok) throw new Error('non-finite finite-difference value');
-      for (let i = 0; i < nres; i++) J[i * k + j] = (rt[i]! - r[i]!) / hh;
+      const col = j * nres;
+      for (let i = 0; i < nres; i++) J[col + i] = (rt[i]! - r[i]!) / hh;
     }
-    A.fill(0);
-    g.fill(0);
-    for (let i = 0; i < nres; i++) {
-      const ri = r[i]!;
-      const row = i * k;
-      for (let a = 0; a < k; a++) {
-        const ja = J[row + a]!;
-        if (ja === 0) continue;
-        g[a]! += ja * ri;
-        for (let b = a; b < k; b++) A[a * k + b]! += ja * J[row + b]!;
-      }
-    }
-    for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) A[a * k + b] = A[b * k + a]!;
-    if (haveOld) secantUpdate();
-    Jold.set(J);
+    // A = J'J (upper triangle, then mirrored), g = J'r.
+    crossProducts(J, r, nres, k, A, g);
+    if (haveOld) secantUpdate(J, Jold, r);
+    // This Jacobian becomes the old one (the next is written over every entry of the other buffer).
+    const Jprev = Jold;
+    Jold = J;
+    J = Jprev;
     gOld.set(g);
     let accepted = false;
     let useS = true;
@@ -137,7 +213,10 @@ export function levenbergMarquardt(
     for (let a = 0; a < k; a++) if (Math.abs(delta[a]!) > 1e-9 * Math.max(Math.abs(p[a]!), scale[a]!)) stepSmall = false;
     const gain = S - Snew;
     p.set(trial);
-    r.set(rt);
+    // The trial residuals become current; the old vector is overwritten by the next evaluation.
+    const rPrev = r;
+    r = rt;
+    rt = rPrev;
     S = Snew;
     haveOld = true;
     lambda = Math.max(lambda / 10, 1e-12);
@@ -152,15 +231,33 @@ export function levenbergMarquardt(
    * NL2SOL update with s = last step, y = g_new - g_old, y# = (J_new - J_old)' r_new:
    * S <- tau S, then S += (z y' + y z') / (y's) - (z's) y y' / (y's)^2 with z = y# - S s.
    */
-  function secantUpdate(): void {
+  function secantUpdate(J: Float64Array, Jold: Float64Array, r: Float64Array): void {
     let ysum = 0;
     let sSs = 0;
     let sy = 0;
+    // ys = (J - Jold)' r, two columns per pass over i (each sum in increasing i, as one at a time).
+    let a0 = 0;
+    for (; a0 + 1 < k; a0 += 2) {
+      const c0 = a0 * nres;
+      const c1 = c0 + nres;
+      let v0 = 0;
+      let v1 = 0;
+      for (let i = 0; i < nres; i++) {
+        const ri = r[i]!;
+        v0 += (J[c0 + i]! - Jold[c0 + i]!) * ri;
+        v1 += (J[c1 + i]! - Jold[c1 + i]!) * ri;
+      }
+      ys[a0] = v0;
+      ys[a0 + 1] = v1;
+    }
+    if (a0 < k) {
+      const c0 = a0 * nres;
+      let v0 = 0;
+      for (let i = 0; i < nres; i++) v0 += (J[c0 + i]! - Jold[c0 + i]!) * r[i]!;
+      ys[a0] = v0;
+    }
     for (let a = 0; a < k; a++) {
       y[a] = g[a]! - gOld[a]!;
-      let v = 0;
-      for (let i = 0; i < nres; i++) v += (J[i * k + a]! - Jold[i * k + a]!) * r[i]!;
-      ys[a] = v;
       let w = 0;
       for (let b = 0; b < k; b++) w += Sm[a * k + b]! * delta[b]!;
       Ss[a] = w;

@@ -6,8 +6,12 @@
 import { minRootModulus, polyroots, type Complex } from './roots.ts';
 
 /** Unconstrained values -> AR coefficients of a stationary process (tanh, then Durbin–Levinson). */
+let partransWork = new Float64Array(16);
+
 export function partrans(raw: ArrayLike<number>, from: number, p: number, out: Float64Array): void {
-  const work = new Float64Array(p);
+  // Scratch reused across calls (this runs per likelihood evaluation); entries < p are all written first.
+  if (partransWork.length < p) partransWork = new Float64Array(2 * p);
+  const work = partransWork;
   for (let j = 0; j < p; j++) out[from + j] = work[j] = Math.tanh(raw[from + j]!);
   for (let j = 1; j < p; j++) {
     const a = out[from + j]!;

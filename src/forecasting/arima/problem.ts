@@ -5,8 +5,8 @@
  * the differencing gives, up to a constant. Objective functions follow R's armaCSS / armafn.
  */
 import { difference, type Structure } from './structure.ts';
-import { buildSystem, cssSystem, sparsity, type ArmaSystem, type Sparsity } from './system.ts';
-import { css } from './css.ts';
+import { cssSystem, mlSystem, sparsity, type ArmaSystem, type Sparsity } from './system.ts';
+import { css, cssResidualsInto } from './css.ts';
 import { fastFilter } from './fast-filter.ts';
 import { denseFilter, initialState } from './kalman.ts';
 import { lowRankFilter } from './lowrank-filter.ts';
@@ -60,19 +60,39 @@ export function workingSeries(prob: Problem, par: ArrayLike<number>, out: Float6
 }
 
 /** AR blocks through partrans (optimiser space -> coefficients); MA and regression unchanged. */
-export function undoTransform(s: Structure, par: ArrayLike<number>): Float64Array {
-  const out = Float64Array.from(par);
+export function undoTransform(s: Structure, par: ArrayLike<number>, out: Float64Array = new Float64Array(par.length)): Float64Array {
+  out.set(par);
   if (s.p > 0) partrans(par, 0, s.p, out);
   if (s.P > 0) partrans(par, s.p + s.q, s.P, out);
   return out;
 }
 
-export function cssObjective(prob: Problem): (par: Float64Array) => number {
+/**
+ * workingSeries into a buffer of its own, recomputed only when the regression coefficient changed
+ * (most evaluations of an optimiser move only the ARMA coefficients).
+ */
+function workingCache(prob: Problem): (par: ArrayLike<number>) => Float64Array {
   const w = new Float64Array(prob.dy.length);
+  const at = narmaOf(prob.s);
+  let beta = NaN;
+  return (par) => {
+    if (!prob.dx) return prob.dy;
+    const b = par[at]!;
+    if (b !== beta) {
+      workingSeries(prob, par, w);
+      beta = b;
+    }
+    return w;
+  };
+}
+
+export function cssObjective(prob: Problem): (par: Float64Array) => number {
+  const work = workingCache(prob);
+  const e = new Float64Array(prob.dy.length);
   const { set } = cssSystem(prob.s, prob.sp);
   return (par) => {
     const sys = set(par);
-    const res = css(sys, workingSeries(prob, par, w), prob.ncond);
+    const res = css(sys, work(par), prob.ncond, e);
     return 0.5 * Math.log(res.ssq / res.nu);
   };
 }
@@ -94,19 +114,12 @@ export function observedCount(prob: Problem): number {
 
 /** CSS residuals from t = ncond on (missing ones as 0), for least squares. */
 export function cssResiduals(prob: Problem): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
-  const w = new Float64Array(prob.dy.length);
-  const e = new Float64Array(prob.dy.length);
+  const work = workingCache(prob);
   const nres = Math.max(0, prob.dy.length - prob.ncond);
   const { set } = cssSystem(prob.s, prob.sp);
   return {
     nres,
-    fn: (par, out) => {
-      const sys = set(par);
-      css(sys, workingSeries(prob, par, w), prob.ncond, e);
-      out.set(e.subarray(prob.ncond));
-      for (let i = 0; i < nres; i++) if (!Number.isFinite(out[i]!)) return false;
-      return true;
-    },
+    fn: (par, out) => cssResidualsInto(set(par), work(par), prob.ncond, out),
   };
 }
 
@@ -115,19 +128,22 @@ export function cssResiduals(prob: Problem): { fn: (par: Float64Array, out: Floa
  * is exp(2 * armafn), so minimising it maximises the likelihood.
  */
 export function mlResiduals(prob: Problem, trans: boolean): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
-  const w = new Float64Array(prob.dy.length);
+  const work = workingCache(prob);
   const nres = observedCount(prob);
+  const ml = mlSystem(prob.s, prob.sp);
+  let buf = new Float64Array(0);
   return {
     nres,
     fn: (par, out) => {
-      const coef = trans ? undoTransform(prob.s, par) : par;
+      if (buf.length !== par.length) buf = new Float64Array(par.length);
+      const coef = trans ? undoTransform(prob.s, par, buf) : par;
       let sys: ArmaSystem;
       try {
-        sys = buildSystem(prob.s, coef, true, prob.sp);
+        sys = ml.set(coef);
       } catch {
         return false;
       }
-      const res = likelihoodParts(prob, sys, workingSeries(prob, coef, w), out);
+      const res = likelihoodParts(prob, sys, work(coef), out);
       const g = Math.exp(res.sumlog / (2 * res.nu));
       if (!Number.isFinite(g)) return false;
       for (let i = 0; i < nres; i++) {
@@ -141,16 +157,19 @@ export function mlResiduals(prob: Problem, trans: boolean): { fn: (par: Float64A
 
 /** R's armafn: 0.5 (log(ssq/nu) + sumlog/nu); Infinity where the model has no stationary start. */
 export function mlObjective(prob: Problem, trans: boolean): (par: Float64Array) => number {
-  const w = new Float64Array(prob.dy.length);
+  const work = workingCache(prob);
+  const ml = mlSystem(prob.s, prob.sp);
+  let buf = new Float64Array(0);
   return (par) => {
-    const coef = trans ? undoTransform(prob.s, par) : par;
+    if (buf.length !== par.length) buf = new Float64Array(par.length);
+    const coef = trans ? undoTransform(prob.s, par, buf) : par;
     let sys: ArmaSystem;
     try {
-      sys = buildSystem(prob.s, coef, true, prob.sp);
+      sys = ml.set(coef);
     } catch {
       return Infinity;
     }
-    const res = likelihoodParts(prob, sys, workingSeries(prob, coef, w));
+    const res = likelihoodParts(prob, sys, work(coef));
     const v = 0.5 * (Math.log(res.ssq / res.nu) + res.sumlog / res.nu);
     return Number.isFinite(v) ? v : Infinity;
   };

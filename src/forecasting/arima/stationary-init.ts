@@ -8,48 +8,59 @@
  * multiples of m) convolved with the non-seasonal ARMA's, so only small linear systems are solved.
  * All variances are per unit innovation variance.
  */
-import { expand, type Orders } from './structure.ts';
+import { expand, type Expanded, type Orders } from './structure.ts';
 
 /** Exact autocovariances gamma(0..nlag) of an ARMA(p,q) with unit innovation variance. */
 export function armaAcov(phi: ArrayLike<number>, theta: ArrayLike<number>, nlag: number): Float64Array {
   const p = phi.length;
   const q = theta.length;
-  // psi_0..psi_q of the MA(infinity) form, enough for the right-hand sides.
-  const psi = new Float64Array(q + 1);
+  // psi_0..psi_q of the MA(infinity) form, enough for the right-hand sides. psi, A and b live in
+  // scratch arrays reused across calls (this runs per likelihood evaluation); all entries used are
+  // written (A zeroed) first.
+  if (acovPsi.length < q + 1) acovPsi = new Float64Array(2 * (q + 1));
+  const psi = acovPsi;
   psi[0] = 1;
   for (let j = 1; j <= q; j++) {
     let s = theta[j - 1]!;
     for (let i = 1; i <= Math.min(j, p); i++) s += phi[i - 1]! * psi[j - i]!;
     psi[j] = s;
   }
-  const th = (j: number) => (j === 0 ? 1 : theta[j - 1]!);
-  const rhs = (k: number) => {
-    let s = 0;
-    for (let j = k; j <= q; j++) s += th(j) * psi[j - k]!;
-    return s;
-  };
   const out = new Float64Array(Math.max(nlag, p) + 1);
   if (p === 0) {
-    for (let k = 0; k <= Math.min(q, nlag); k++) out[k] = rhs(k);
-    return out.subarray(0, nlag + 1);
+    for (let k = 0; k <= Math.min(q, nlag); k++) out[k] = maRhs(theta, psi, q, k);
+    return out.length === nlag + 1 ? out : out.subarray(0, nlag + 1);
   }
   // (p+1)x(p+1) system for gamma(0..p): gamma(k) - sum_i phi_i gamma(|k-i|) = rhs(k).
   const n = p + 1;
-  const A = new Float64Array(n * n);
-  const b = new Float64Array(n);
+  if (acovA.length < n * n) acovA = new Float64Array(4 * n * n);
+  if (acovB.length < n) acovB = new Float64Array(2 * n);
+  const A = acovA;
+  const b = acovB;
+  A.fill(0, 0, n * n);
   for (let k = 0; k < n; k++) {
     A[k * n + k]! += 1;
     for (let i = 1; i <= p; i++) A[k * n + Math.abs(k - i)]! -= phi[i - 1]!;
-    b[k] = rhs(k);
+    b[k] = maRhs(theta, psi, q, k);
   }
   solveInPlace(A, b, n);
   for (let k = 0; k < n; k++) out[k] = b[k]!;
   for (let k = n; k < out.length; k++) {
-    let s = k <= q ? rhs(k) : 0;
+    let s = k <= q ? maRhs(theta, psi, q, k) : 0;
     for (let i = 1; i <= p; i++) s += phi[i - 1]! * out[k - i]!;
     out[k] = s;
   }
-  return out.subarray(0, nlag + 1);
+  return out.length === nlag + 1 ? out : out.subarray(0, nlag + 1);
+}
+
+let acovPsi = new Float64Array(16);
+let acovA = new Float64Array(64);
+let acovB = new Float64Array(16);
+
+/** sum_{j=k..q} theta_j psi_{j-k} with theta_0 = 1 (a plain function: this runs per likelihood evaluation). */
+function maRhs(theta: ArrayLike<number>, psi: Float64Array, q: number, k: number): number {
+  let s = 0;
+  for (let j = k; j <= q; j++) s += (j === 0 ? 1 : theta[j - 1]!) * psi[j - k]!;
+  return s;
 }
 
 /** Gaussian elimination with partial pivoting; throws on a singular (non-stationary) system. */
@@ -83,19 +94,29 @@ export function solveInPlace(A: Float64Array, b: Float64Array, n: number): void 
   }
 }
 
+/** coef[from .. from + len) (a view when coef is typed: this runs per likelihood evaluation). */
+function coefPart(coef: ArrayLike<number>, from: number, len: number): ArrayLike<number> {
+  if (coef instanceof Float64Array) return coef.subarray(from, from + len);
+  const out = new Array<number>(len);
+  for (let i = 0; i < len; i++) out[i] = coef[from + i]!;
+  return out;
+}
+
 /** Autocovariances gamma(0..nlag) of the full seasonal ARMA given by its factor coefficients. */
-export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number): Float64Array {
-  const ar = Array.from({ length: s.p }, (_, i) => coef[i]!);
-  const ma = Array.from({ length: s.q }, (_, i) => coef[s.p + i]!);
-  const sar = Array.from({ length: s.P }, (_, i) => coef[s.p + s.q + i]!);
-  const sma = Array.from({ length: s.Q }, (_, i) => coef[s.p + s.q + s.P + i]!);
+export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number, expanded?: Expanded): Float64Array {
+  // Without seasonal factors the expanded polynomials are the coefficients themselves.
+  if (s.P === 0 && s.Q === 0 && expanded) return armaAcov(expanded.phi, expanded.theta, nlag);
+  const ar = coefPart(coef, 0, s.p);
+  const ma = coefPart(coef, s.p, s.q);
   if (s.P === 0 && s.Q === 0) return armaAcov(ar, ma, nlag);
   const m = s.m;
   // Short expanded AR polynomial: one small dense solve is exact and cheapest.
   if (s.p + m * s.P <= 64) {
-    const { phi, theta } = expand(s, coef);
+    const { phi, theta } = expanded ?? expand(s, coef);
     return armaAcov(phi, theta, nlag);
   }
+  const sar = coefPart(coef, s.p + s.q, s.P);
+  const sma = coefPart(coef, s.p + s.q + s.P, s.Q);
   // Non-seasonal autocovariances far enough out that the dropped tail is negligible.
   let L = Math.max(nlag, s.q) + m * (s.Q + 2);
   let g = armaAcov(ar, ma, L);
@@ -140,7 +161,7 @@ export function psiWeights(phi: Float64Array, theta: Float64Array, phiNz: Int32A
   return psi;
 }
 
-/** First column of Q0: c[i] = Cov(a_t[i], y_t), length r. */
+/** First column of Q0: c[i] = Cov(a_t[i], y_t), length r (`expanded`: expand(s, coef), if at hand). */
 export function q0FirstColumn(
   s: Orders,
   coef: ArrayLike<number>,
@@ -149,8 +170,9 @@ export function q0FirstColumn(
   phiNz: Int32Array,
   thetaNz: Int32Array,
   r: number,
+  expanded?: Expanded,
 ): Float64Array {
-  const gamma = seasonalAcov(s, coef, r);
+  const gamma = seasonalAcov(s, coef, r, expanded);
   const psi = psiWeights(phi, theta, phiNz, r);
   const c = new Float64Array(r);
   for (let i = 0; i < r; i++) {

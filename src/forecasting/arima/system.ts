@@ -41,7 +41,8 @@ export function sparsity(s: Orders): Sparsity {
  * `sp` is the cached sparsity of these orders (recomputed when absent).
  */
 export function buildSystem(s: Orders, coef: ArrayLike<number>, withInit = true, sp: Sparsity = sparsity(s)): ArmaSystem {
-  const { phi: ph, theta } = expand(s, coef);
+  const ex = expand(s, coef);
+  const { phi: ph, theta } = ex;
   const r = Math.max(ph.length, theta.length + 1, 1);
   const phi = new Float64Array(r);
   phi.set(ph);
@@ -49,7 +50,7 @@ export function buildSystem(s: Orders, coef: ArrayLike<number>, withInit = true,
   R[0] = 1;
   R.set(theta, 1);
   const { phiNz, thetaNz, rNz } = sp;
-  const c0 = withInit ? q0FirstColumn(s, coef, phi, theta, phiNz, thetaNz, r) : new Float64Array(0);
+  const c0 = withInit ? q0FirstColumn(s, coef, phi, theta, phiNz, thetaNz, r, ex) : new Float64Array(0);
   return { r, phi, R, phiNz, rNz, c0, theta };
 }
 
@@ -71,6 +72,30 @@ export function applyT(sys: ArmaSystem, v: Float64Array, out: Float64Array): voi
     const s = nz[t]!;
     out[s - 1]! += sys.phi[s - 1]! * v0;
   }
+}
+
+/**
+ * One system reused across exact-likelihood evaluations: the same values as buildSystem(s, coef,
+ * true, sp), with the polynomials overwritten in place (only the stationary covariance's first
+ * column is new each time). Throws where buildSystem throws (no stationary start).
+ */
+export function mlSystem(s: Orders, sp: Sparsity): { set: (coef: ArrayLike<number>) => ArmaSystem } {
+  const lp = s.p + s.m * s.P;
+  const lq = s.q + s.m * s.Q;
+  const r = Math.max(lp, lq + 1, 1);
+  const phi = new Float64Array(r); // expandInto zeroes the padding beyond lp
+  const theta = new Float64Array(lq);
+  const R = new Float64Array(r);
+  const ex = { phi: phi.subarray(0, lp), theta };
+  const sys: ArmaSystem = { r, phi, R, phiNz: sp.phiNz, rNz: sp.rNz, c0: new Float64Array(0), theta };
+  const set = (coef: ArrayLike<number>) => {
+    expandInto(s, coef, phi, theta);
+    R[0] = 1;
+    R.set(theta, 1);
+    sys.c0 = q0FirstColumn(s, coef, phi, theta, sp.phiNz, sp.thetaNz, r, ex);
+    return sys;
+  };
+  return { set };
 }
 
 /**

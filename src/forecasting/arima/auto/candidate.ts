@@ -12,8 +12,39 @@ import type { Structure } from '../structure.ts';
 
 export interface Candidate {
   s: Structure;
-  ic: number;
+  /**
+   * AICc before the root and variance checks (Infinity when the fit failed): a lower bound on `ic`'s
+   * rank, so a candidate with pre >= the best ic needs neither check.
+   */
+  pre: number;
+  /** AICc after all checks (Infinity when rejected); computed on first read. */
+  readonly ic: number;
   est: Estimate | null;
+}
+
+/** A candidate whose `ic` runs the root and Hessian checks only when it is read. */
+function candidate(s: Structure, pre: number, est: Estimate | null): Candidate {
+  let ic: number | undefined;
+  return {
+    s,
+    pre,
+    est,
+    get ic() {
+      // Roots first: they are cheap, and a rejected root spares the Hessian.
+      if (ic === undefined) ic = !Number.isFinite(pre) || minRoot(s, est!.coef) < 1.01 || !est!.varOk ? Infinity : pre;
+      return ic;
+    },
+  };
+}
+
+/** The rejected placeholder. */
+export function noCandidate(s: Structure): Candidate {
+  return candidate(s, Infinity, null);
+}
+
+/** c.ic < best.ic, checking c only when its unchecked AICc could win (the same answer, cheaper). */
+export function improves(c: Candidate, best: Candidate): boolean {
+  return c.pre < best.ic && c.ic < best.ic;
 }
 
 export interface SearchContext {
@@ -45,13 +76,12 @@ export function scoreModel(ctx: SearchContext, s: Structure, approximation: bool
     est = approximation ? fitCss(prob, ctx.checkpoint) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint });
   } catch (err) {
     if (ctx.checkpoint && isAbort(err)) throw err;
-    return { s, ic: Infinity, est: null };
+    return noCandidate(s);
   }
   const aic = approximation ? ctx.offset + nstar * Math.log(est.sigma2) + 2 * npar : -2 * est.loglik + 2 * npar;
   let ic = nstar - npar - 1 > 0 ? aic + (2 * npar * (npar + 1)) / (nstar - npar - 1) : Infinity;
   if (!Number.isFinite(ic)) ic = Infinity;
-  if (!est.varOk || minRoot(s, est.coef) < 1.01) ic = Infinity;
-  return { s, ic, est };
+  return candidate(s, ic, est);
 }
 
 /** Errors thrown by the caller's checkpoint are marked so the search does not swallow them. */

@@ -6,7 +6,7 @@
 import { FitFailure, fitCssMl, type Estimate } from '../fit.ts';
 import { prepare } from '../problem.ts';
 import { difference, type Structure } from '../structure.ts';
-import { scoreModel, type SearchContext } from './candidate.ts';
+import { noCandidate, scoreModel, type SearchContext } from './candidate.ts';
 import { isConstant, ndiffs } from './kpss.ts';
 import { nsdiffs } from './seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
@@ -91,9 +91,12 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   const { best: found, tried } = stepwise(ctx, d, D, m, { maxp, maxq, maxP, maxQ }, d + D <= 1);
   let best = found;
   if (approximation) {
-    const order = tried.filter((c) => Number.isFinite(c.ic)).sort((a, b) => a.ic - b.ic);
-    best = { s: found.s, ic: Infinity, est: null };
+    // By unchecked AICc (a stable sort, so the checked survivors keep the order sorting them alone
+    // gives); each is checked only when its turn comes.
+    const order = tried.filter((c) => Number.isFinite(c.pre)).sort((a, b) => a.pre - b.pre);
+    best = noCandidate(found.s);
     for (const cand of order) {
+      if (!Number.isFinite(cand.ic)) continue;
       const refit = scoreModel(ctx, cand.s, false);
       if (refit.ic < Infinity) {
         best = refit;

@@ -3,7 +3,7 @@
  * (2,d,2)(1,D,1), the null model, basic AR and MA models; then move one or two orders at a time,
  * restarting from the first improvement, until no neighbour improves or 94 models were tried.
  */
-import { scoreModel, type Candidate, type SearchContext } from './candidate.ts';
+import { improves, scoreModel, type Candidate, type SearchContext } from './candidate.ts';
 import type { Structure } from '../structure.ts';
 
 export interface Limits {
@@ -40,7 +40,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
   let Q = Math.min(tiny ? 0 : 1, lim.maxQ);
   let best = fit(p, q, P, Q, constant);
   let c = fit(0, 0, 0, 0, constant);
-  if (c.ic < best.ic) {
+  if (improves(c, best)) {
     best = c;
     p = q = P = Q = 0;
   }
@@ -48,7 +48,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
     const np = lim.maxp > 0 ? 1 : 0;
     const nP = m > 1 && lim.maxP > 0 ? 1 : 0;
     c = fit(np, 0, nP, 0, constant);
-    if (c.ic < best.ic) {
+    if (improves(c, best)) {
       best = c;
       p = np;
       P = nP;
@@ -59,7 +59,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
     const nq = lim.maxq > 0 ? 1 : 0;
     const nQ = m > 1 && lim.maxQ > 0 ? 1 : 0;
     c = fit(0, nq, 0, nQ, constant);
-    if (c.ic < best.ic) {
+    if (improves(c, best)) {
       best = c;
       p = P = 0;
       Q = nQ;
@@ -68,7 +68,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
   }
   if (constant) {
     c = fit(0, 0, 0, 0, false);
-    if (c.ic < best.ic) {
+    if (improves(c, best)) {
       best = c;
       p = q = P = Q = 0;
     }
@@ -104,7 +104,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
       if (seen.has(key(np, nq, nP, nQ, constant))) continue;
       if (tried.length >= NMODELS) break;
       c = fit(np, nq, nP, nQ, constant);
-      if (c.ic < best.ic) {
+      if (improves(c, best)) {
         best = c;
         p = np;
         q = nq;
@@ -117,7 +117,7 @@ export function stepwise(ctx: SearchContext, d: number, D: number, m: number, li
     if (improved || !allowConstant || tried.length >= NMODELS) continue;
     if (!seen.has(key(p, q, P, Q, !constant))) {
       c = fit(p, q, P, Q, !constant);
-      if (c.ic < best.ic) {
+      if (improves(c, best)) {
         best = c;
         constant = !constant;
         improved = true;
