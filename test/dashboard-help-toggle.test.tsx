@@ -1,27 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { render } from 'ink-testing-library';
-import { App, type Actions } from '../src/cli/dashboard/app.tsx';
-import { Store } from '../src/cli/dashboard/store.ts';
-import { initialState } from '../src/cli/dashboard/state.ts';
-
-async function until(cond: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 3000;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setImmediate(r));
-  }
-}
+import { dashboardStore, mountApp } from './support/dashboard.tsx';
 
 test('? opens the key help over the panels and the next key closes it', async (t) => {
-  const store = new Store(initialState('http://127.0.0.1:5000'));
-  store.dispatchNow({ type: 'open', at: 0 });
-  const actions: Actions = { refit: () => {}, reconnect: () => {}, wantChart: () => {} };
-  const ui = render(<App store={store} actions={actions} size={{ columns: 100, rows: 30 }} />);
-  t.after(() => {
-    ui.unmount();
-    store.close();
-  });
+  const { ui, until } = mountApp(t, dashboardStore());
   await until(() => /Models \(0\)/.test(ui.lastFrame() ?? ''), 'the panels');
   assert.doesNotMatch(ui.lastFrame()!, /dashboard — keys/);
 

@@ -25,60 +25,19 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { filterFromInit, type EtsParams } from '../src/forecasting/ets/params.ts';
-import { parameterCount, type EtsSpec, type Structure } from '../src/forecasting/ets/model-code.ts';
+import type { EtsParams } from '../src/forecasting/ets/params.ts';
+import type { EtsSpec } from '../src/forecasting/ets/model-code.ts';
 import { etsFitted, etsForecast } from '../src/forecasting/ets/kind.ts';
 import type { Forecast } from '../src/forecasting/types.ts';
+import { paramsFromR, rCases, seriesOf, type RCase } from './support/ets-r.ts';
 
-type Bands = { '80': number[]; '95': number[] };
-interface RCase {
-  id: string;
-  series: { file: string; n: number; frequency: number; first: number; last: number };
-  model: string;
-  components: [string, string, string, string];
-  m: number;
-  n: number;
-  params: { alpha: number; beta: number | null; gamma: number | null; phi: number | null };
-  initstate: Record<string, number>;
-  final_state: Record<string, number>;
-  sigma2: number;
-  forecast: { h: number; method: 'class1' | 'class2' | 'class3' | 'simulated'; mean: number[]; lower: Bands; upper: Bands };
-  point_state_path: number[];
-  simulated?: { npaths: number; mean: number[]; lower: Bands; upper: Bands };
-}
-
-const root = new URL('../', import.meta.url);
-const ref = JSON.parse(readFileSync(new URL('fixtures/ets-reference.json', root), 'utf8')) as { cases: Record<string, RCase> };
 const LEVELS = [80, 95] as const;
-
-function seriesOf(c: RCase): Float64Array {
-  const d = JSON.parse(readFileSync(new URL(c.series.file, root), 'utf8'));
-  const y = Float64Array.from([...d.train, ...d.test]);
-  assert.equal(y.length, c.n);
-  assert.equal(y[0], c.series.first);
-  assert.equal(y[y.length - 1], c.series.last);
-  return y;
-}
 
 /** R's fitted model → our Fitted → our forecast at R's horizon and levels. */
 function forecastFromR(c: RCase): { p: EtsParams; fc: Forecast } {
-  const y = seriesOf(c);
-  const [error, trend, season, damped] = c.components;
-  const s: Structure = {
-    error: error as Structure['error'],
-    trend: trend as Structure['trend'],
-    season: season as Structure['season'],
-    damped: damped === 'TRUE',
-    m: season === 'N' ? 1 : c.m,
-  };
-  const smoothing = { alpha: c.params.alpha, beta: c.params.beta ?? 0, gamma: c.params.gamma ?? 0, phi: c.params.phi ?? 1 };
-  const seas = season === 'N' ? [] : Array.from({ length: c.m }, (_, j) => c.initstate[`s${c.m - j}`]!);
-  const init = { level: c.initstate.l!, slope: c.initstate.b ?? 0, seas };
-  const run = filterFromInit(y, s, smoothing, init, null);
-  assert.ok(run.sums.ok, `${c.id}: filter broke down`);
-  const p: EtsParams = { structure: s, ...smoothing, init, last: run.last, sse: run.sums.sse, sumLogF: run.sums.sumLogF, nObs: run.sums.nObs, npar: parameterCount(s) };
-  const spec: EtsSpec = { model: error! + trend + season, period: c.m, damped: s.damped, allowMultiplicativeTrend: false };
+  const p = paramsFromR(c, seriesOf(c));
+  const s = p.structure;
+  const spec: EtsSpec = { model: s.error + s.trend + s.season, period: c.m, damped: s.damped, allowMultiplicativeTrend: false };
   const fc = etsForecast(etsFitted(spec, p), c.forecast.h, [...LEVELS]);
   assert.equal(fc.mean.length, c.forecast.h);
   assert.deepEqual(fc.intervals.map((iv) => iv.level), [...LEVELS]);
@@ -111,7 +70,7 @@ function assertIntervals(c: RCase, fc: Forecast, rel: number, from = 0, to = c.f
   assert.ok(w.err <= rel, `${c.id} ${w.what}: h = ${w.at + 1} ours ${w.ours} vs R ${w.r} (relative ${w.err.toExponential(2)}, allowed ${rel})`);
 }
 
-const cases = Object.values(ref.cases);
+const cases = rCases;
 const analytic = cases.filter((c) => c.forecast.method === 'class1' || c.forecast.method === 'class2');
 const class3 = cases.filter((c) => c.forecast.method === 'class3');
 assert.ok(analytic.length >= 4 && class3.length >= 1, 'fixture covers classes 1, 2 and 3');

@@ -18,71 +18,20 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { filterFromInit, type EtsParams } from '../src/forecasting/ets/params.ts';
-import { parameterCount, type Structure } from '../src/forecasting/ets/model-code.ts';
+import { filterFromInit } from '../src/forecasting/ets/params.ts';
 import { criteria } from '../src/forecasting/ets/select.ts';
 import { etsMetrics } from '../src/forecasting/ets/kind.ts';
-
-interface RCase {
-  id: string;
-  series: { file: string; n: number; frequency: number; first: number; last: number };
-  model: string;
-  components: [string, string, string, string];
-  m: number;
-  n: number;
-  params: { alpha: number; beta: number | null; gamma: number | null; phi: number | null };
-  initstate: Record<string, number>;
-  final_state: Record<string, number>;
-  loglik: number;
-  loglik_refit: number;
-  aic: number;
-  aicc: number;
-  bic: number;
-  sigma2: number;
-  npar_optimised: number;
-}
-
-const root = new URL('../', import.meta.url);
-const ref = JSON.parse(readFileSync(new URL('fixtures/ets-reference.json', root), 'utf8')) as { cases: Record<string, RCase> };
-
-function seriesOf(c: RCase): Float64Array {
-  const d = JSON.parse(readFileSync(new URL(c.series.file, root), 'utf8'));
-  const y = Float64Array.from([...d.train, ...d.test]);
-  assert.equal(y.length, c.n);
-  assert.equal(d.frequency, c.series.frequency);
-  assert.equal(y[0], c.series.first);
-  assert.equal(y[y.length - 1], c.series.last);
-  return y;
-}
-
-/** R's fitted model as our EtsParams: R's parameters and initial states, our filter run once. */
-function fromR(c: RCase, y: Float64Array): EtsParams {
-  const [error, trend, season, damped] = c.components;
-  const s: Structure = {
-    error: error as Structure['error'],
-    trend: trend as Structure['trend'],
-    season: season as Structure['season'],
-    damped: damped === 'TRUE',
-    m: season === 'N' ? 1 : c.m,
-  };
-  const smoothing = { alpha: c.params.alpha, beta: c.params.beta ?? 0, gamma: c.params.gamma ?? 0, phi: c.params.phi ?? 1 };
-  const seas = season === 'N' ? [] : Array.from({ length: c.m }, (_, j) => c.initstate[`s${c.m - j}`]!);
-  const init = { level: c.initstate.l!, slope: c.initstate.b ?? 0, seas };
-  const run = filterFromInit(y, s, smoothing, init, null);
-  assert.ok(run.sums.ok, `${c.id}: filter broke down`);
-  return { structure: s, ...smoothing, init, last: run.last, sse: run.sums.sse, sumLogF: run.sums.sumLogF, nObs: run.sums.nObs, npar: parameterCount(s) };
-}
+import { paramsFromR, rCases, seriesOf, type RCase } from './support/ets-r.ts';
 
 function close(what: string, ours: number, r: number, rel = 1e-9) {
   const err = Math.abs(ours - r) / Math.max(Math.abs(r), 1e-300);
   assert.ok(err <= rel, `${what}: ours ${ours} vs R ${r} (relative difference ${err.toExponential(2)})`);
 }
 
-for (const c of Object.values(ref.cases)) {
+for (const c of rCases) {
   test(`${c.id} ${c.model}: log-likelihood, criteria and final state at R's parameters and initial states`, () => {
     const y = seriesOf(c);
-    const p = fromR(c, y);
+    const p = paramsFromR(c, y);
     // R's initstate lists all m seasonal states; the last one is not free (they sum to m or 0).
     if (c.components[2] !== 'N') {
       const sum = p.init.seas.reduce((a, v) => a + v, 0);

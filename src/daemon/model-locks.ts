@@ -20,19 +20,18 @@ export class ModelLocks {
     };
   }
 
-  async read(model: string, timeoutMs: number): Promise<Release> {
-    const lock = this.lockFor(model);
-    try {
-      return this.wrap(model, lock, await lock.read(timeoutMs));
-    } finally {
-      this.dropIfIdle(model, lock);
-    }
+  read(model: string, timeoutMs: number): Promise<Release> {
+    return this.acquire('read', model, timeoutMs);
   }
 
-  async write(model: string, timeoutMs: number): Promise<Release> {
+  write(model: string, timeoutMs: number): Promise<Release> {
+    return this.acquire('write', model, timeoutMs);
+  }
+
+  private async acquire(mode: 'read' | 'write', model: string, timeoutMs: number): Promise<Release> {
     const lock = this.lockFor(model);
     try {
-      return this.wrap(model, lock, await lock.write(timeoutMs));
+      return this.wrap(model, lock, await lock[mode](timeoutMs));
     } finally {
       this.dropIfIdle(model, lock);
     }
