@@ -3,14 +3,15 @@
  * bounds = "both"): Nelder–Mead over the smoothing parameters and the initial states, from R's
  * starting values (initparam, initstate).
  */
-import { inRegion, LOWER, UPPER } from './admissible.ts';
-import { codesOf, Kind, type Smoothing, type State } from './filter.ts';
+import { inRegion } from './admissible.ts';
+import { codesOf, Kind, likelihood, type Smoothing, type State } from './filter.ts';
 import { hasMissing, RAW_OUT, rawFilter } from './filter-fast.ts';
 import { initStates, type InitState } from './init-states.ts';
 import { parameterCount, type Structure } from './model-code.ts';
-import { nelderMead, type NmResult } from './nelder-mead.ts';
-import { filterFromInit, seasBuffer, type EtsParams } from './params.ts';
+import { nelderMead } from './nelder-mead.ts';
+import { finalState, seasBuffer, type EtsParams } from './params.ts';
 import { alternativeStarts, startSmoothing } from './start-values.ts';
+import { longSeasonSearch } from './long-season.ts';
 
 export { filterFromInit, type EtsParams } from './params.ts';
 
@@ -24,7 +25,7 @@ export { filterFromInit, type EtsParams } from './params.ts';
  */
 export const MAX_OPTIMISED_PERIOD = 24;
 
-interface Layout {
+export interface Layout {
   beta: number; // index in x, or −1
   gamma: number;
   phi: number;
@@ -52,6 +53,12 @@ export interface SearchContext {
   longSeason?: boolean;
   /** Long seasons: the optimum of the best candidate so far, seasonal and non-seasonal separately. */
   warm?: { seasonal: Warm | null; plain: Warm | null };
+  /**
+   * Long seasons: set by estimate() when it left the candidate's polish for later (the first candidate,
+   * see longSeasonSearch). The caller runs it only if that candidate wins: the polished fit, or null when
+   * the polish found nothing better.
+   */
+  deferredPolish?: () => EtsParams | null;
 }
 
 /** An optimum carried to the next candidate: its smoothing parameters and −2·loglik's AICc. */
@@ -68,12 +75,12 @@ export interface Warm {
  * −2·loglik on the dev series; seasonal ones (after the seasonal states were freed) up to 36, or 0.1%
  * of the criterion on taylor. The margins leave several times that room.
  */
-function polishSlack(seasonal: boolean, bestIc: number): number {
+export function polishSlack(seasonal: boolean, bestIc: number): number {
   return seasonal ? 50 + 2e-3 * Math.abs(bestIc) : 2 + 1e-4 * Math.abs(bestIc);
 }
 
 /** R's AICc from −2·loglik (σ² counted as one more parameter, as in select.ts criteria()). */
-function aiccOf(lik: number, s: Structure, nObs: number): number {
+export function aiccOf(lik: number, s: Structure, nObs: number): number {
   const np = parameterCount(s) + 1;
   const denom = nObs - np - 1;
   return denom > 0 ? lik + 2 * np + (2 * np * (np + 1)) / denom : Infinity;
@@ -153,8 +160,20 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   };
 
   if (search?.longSeason) {
-    const best = longSeasonSearch(s, search, objective, x0, steps, L, p0);
-    if (!best) return null;
+    search.deferredPolish = undefined;
+    const found = longSeasonSearch(s, search, objective, x0, steps, L, p0);
+    if (!found) return null;
+    const { x: best, polishLater } = found;
+    if (polishLater) {
+      // Runs after the search only if this candidate won (select.ts); `pack` rereads p and st.
+      search.deferredPolish = () => {
+        const x = polishLater();
+        if (!x) return null;
+        decode(x);
+        loadState(x);
+        return pack(y, s, p, st, seasonal);
+      };
+    }
     decode(best);
     loadState(best);
     return pack(y, s, p, st, seasonal);
@@ -172,12 +191,7 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   const probe = optSeas ? { steps, maxit: 1000, reltol: 1e-6 } : opts;
   let best = nelderMead(objective, x0, probe);
   for (const alt of alternativeStarts(s)) {
-    const xa = Float64Array.from(x0);
-    xa[0] = alt.alpha;
-    if (L.beta >= 0) xa[L.beta] = alt.beta;
-    if (L.gamma >= 0) xa[L.gamma] = alt.gamma;
-    if (L.phi >= 0) xa[L.phi] = alt.phi;
-    const r = nelderMead(objective, xa, probe);
+    const r = nelderMead(objective, withSmoothing(x0, L, alt), probe);
     if (r.value < best.value) best = r;
   }
   let fullSteps = steps;
@@ -207,132 +221,38 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   return pack(y, s, p, st, seasonal);
 }
 
+/**
+ * The chosen point's final state and sums: the same recursion as filterFromInit's runFilter (identical
+ * arithmetic, so identical numbers; see filter-fast.ts) through the kind-specialised filter, which is
+ * already compiled by the search and several times faster than the generic loop on long series.
+ */
 function pack(y: Float64Array, s: Structure, p: Smoothing, st: State, seasonal: boolean): EtsParams | null {
   const init: InitState = { level: st.level, slope: st.slope, seas: seasonal ? Array.from(st.seas) : [] };
   const smoothing: Smoothing = { ...p };
-  const run = filterFromInit(y, s, smoothing, init, null);
-  if (!run.sums.ok || !Number.isFinite(run.lik)) return null;
+  const codes = codesOf(s);
+  const seas = seasBuffer(init.seas, codes.m);
+  const out = new Float64Array(RAW_OUT);
+  rawFilter(codes, hasMissing(y))(y, p.alpha, p.beta, p.gamma, p.phi, seas, init.level, init.slope, 0, out);
+  const sums = { sse: out[0]!, sumLogF: out[1]!, nObs: out[2]!, ok: out[3] === 1 };
+  if (!sums.ok || !Number.isFinite(likelihood(sums, codes.error))) return null;
   return {
     structure: s,
     ...smoothing,
     init,
-    last: run.last,
-    sse: run.sums.sse,
-    sumLogF: run.sums.sumLogF,
-    nObs: run.sums.nObs,
+    last: finalState({ level: out[4]!, slope: out[5]!, seas, pos: out[6]! }, codes.m),
+    sse: sums.sse,
+    sumLogF: sums.sumLogF,
+    nObs: sums.nObs,
     npar: parameterCount(s),
   };
 }
 
 /** Places a set of smoothing parameters into a copy of x (absent components keep x's values). */
-function withSmoothing(x: ArrayLike<number>, L: Layout, q: Smoothing): Float64Array {
+export function withSmoothing(x: ArrayLike<number>, L: Layout, q: Smoothing): Float64Array {
   const out = Float64Array.from(x);
   out[0] = q.alpha;
   if (L.beta >= 0) out[L.beta] = q.beta;
   if (L.gamma >= 0) out[L.gamma] = q.gamma;
   if (L.phi >= 0) out[L.phi] = q.phi;
   return out;
-}
-
-/**
- * Long seasons (m > MAX_OPTIMISED_PERIOD; the seasonal states are not optimised, so the vector is
- * the 2–5 smoothing parameters plus level and slope). Measured on taylor (m = 336), every candidate's
- * optimum sits in the same corner (α ≈ 0.9999, γ ≈ 1e-4, β ≈ 1e-4–5e-4, φ ≈ 0.80–0.89), so:
- *  - the first seasonal (and the first non-seasonal) candidate runs a multi-start search, without R's
- *    start when there are alternatives (below);
- *  - later ones start from the best optimum of their group, carried over (one start, not three): on
- *    taylor this reaches the multi-start AICc within 0.02 for ETS(M,N,M) (the winner) and a better one
- *    for the trended seasonal models, where the cold runs stalled, in 130–300 evaluations instead of 500–1000;
- *  - a run whose best value is still far behind the best AICc so far (LONG_ABANDON_MARGIN of it) after
- *    LONG_ABANDON_AFTER evaluations is abandoned: on taylor the non-seasonal candidates trail the
- *    seasonal ones by 8% of the criterion and gained at most 1.3% after their first 100 evaluations
- *    (select.ts fits the seasonal candidates first so there is a best AICc to compare with).
- * The result is still the optimiser's best point, so an abandoned candidate is a valid, losing, fit.
- */
-function longSeasonSearch(
-  s: Structure,
-  search: SearchContext,
-  objective: (x: Float64Array) => number,
-  x0: number[],
-  steps: number[],
-  L: Layout,
-  p0: Smoothing,
-): Float64Array | null {
-  const seasonal = s.season !== 'N';
-  const opts = { steps, maxit: 2000, reltol: 1.490116119384765625e-8 };
-  const penalty = aiccOf(0, s, search.nObs);
-  const margin = LONG_ABANDON_MARGIN * Math.abs(search.bestIc);
-  const abandon = Number.isFinite(search.bestIc) ? { after: LONG_ABANDON_AFTER, above: search.bestIc + margin - penalty } : undefined;
-  const warm = search.warm ? (seasonal ? search.warm.seasonal : search.warm.plain) : null;
-  const starts: Float64Array[] = [];
-  if (warm) {
-    const q: Smoothing = {
-      alpha: warm.p.alpha,
-      beta: s.trend === 'N' ? 0 : warm.p.beta > 0 ? Math.min(warm.p.beta, warm.p.alpha) : p0.beta,
-      gamma: seasonal ? warm.p.gamma : 0,
-      phi: s.damped ? (warm.p.phi < 1 ? warm.p.phi : p0.phi) : 1,
-    };
-    const x = withSmoothing(x0, L, q);
-    x[L.level] = warm.level;
-    if (L.slope >= 0 && s.trend === 'A' && warm.slope === warm.slope) x[L.slope] = warm.slope;
-    starts.push(x);
-  } else {
-    // R's own start has α = 0.2/m (initparam), ≈ 6e-4 at m = 336, far from where every taylor optimum
-    // lies (α ≈ 1); its run ended 350 behind the alternatives' on ETS(A,N,A) and 370 on ETS(M,N,M).
-    // So it is tried only when there is no alternative start for this structure.
-    const alts = alternativeStarts(s);
-    if (!seasonal || alts.length === 0) starts.push(Float64Array.from(x0));
-    for (const alt of alts) starts.push(withSmoothing(x0, L, alt));
-  }
-  let best: NmResult | null = null;
-  for (const x of starts) {
-    // Steps that would leave the box point the other way, so a start in a corner keeps its simplex inside.
-    const st = steps.slice();
-    flipOutward(x, st, L);
-    const r = nelderMead(objective, x, { ...opts, steps: st, abandon });
-    if (!best || r.value < best.value) best = r;
-    if (r.abandoned) break;
-  }
-  if (!best || !(best.value < 1e35)) {
-    if (warm) return longSeasonSearch(s, { ...search, warm: undefined }, objective, x0, steps, L, p0);
-    return null;
-  }
-  if (!best.abandoned) {
-    // A warm-started run is polished only when it is close to the best so far: on taylor such polishes
-    // gained at most 0.35 in −2·loglik, so the tighter non-seasonal slack applies to them.
-    const slack = polishSlack(seasonal && !warm, search.bestIc);
-    const behind = aiccOf(best.value, s, search.nObs) > search.bestIc + slack;
-    if (!behind) {
-      const half = steps.map((v) => v / 2);
-      flipOutward(best.x, half, L);
-      const again = nelderMead(objective, best.x, { ...opts, maxit: 300, steps: half });
-      if (again.value < best.value) best = again;
-    }
-  }
-  if (search.warm) {
-    const ic = aiccOf(best.value, s, search.nObs);
-    const cur = seasonal ? search.warm.seasonal : search.warm.plain;
-    if (!cur || ic < cur.ic) {
-      const q: Smoothing = { alpha: best.x[0]!, beta: L.beta >= 0 ? best.x[L.beta]! : 0, gamma: L.gamma >= 0 ? best.x[L.gamma]! : 0, phi: L.phi >= 0 ? best.x[L.phi]! : 1 };
-      const w: Warm = { p: q, level: best.x[L.level]!, slope: L.slope >= 0 && s.trend === 'A' ? best.x[L.slope]! : NaN, ic };
-      if (seasonal) search.warm.seasonal = w;
-      else search.warm.plain = w;
-    }
-  }
-  return best.x;
-}
-
-const LONG_ABANDON_AFTER = 100;
-const LONG_ABANDON_MARGIN = 0.05;
-
-function flipOutward(x: Float64Array, steps: number[], L: Layout): void {
-  const flip = (i: number, lo: number, hi: number) => {
-    if (i < 0) return;
-    const v = x[i]! + steps[i]!;
-    if (v > hi || v < lo) steps[i] = -steps[i]!;
-  };
-  flip(0, LOWER.alpha, UPPER.alpha);
-  flip(L.beta, LOWER.beta, Math.min(UPPER.beta, x[0]!));
-  flip(L.gamma, LOWER.gamma, Math.min(UPPER.gamma, 1 - x[0]!));
-  flip(L.phi, LOWER.phi, UPPER.phi);
 }

@@ -95,8 +95,20 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
   const longSeason = spec.period > MAX_OPTIMISED_PERIOD && list.some((s) => s.season !== 'N');
   const search: SearchContext = { bestIc, nObs: facts.nObs, heuristics: new Map(), figures: new Map(), longSeason, warm: longSeason ? { seasonal: null, plain: null } : undefined };
   // Long seasons: the seasonal candidates first, so the non-seasonal ones already have a best AICc to
-  // be measured against and can be abandoned early (estimate.ts, longSeasonSearch).
-  const order = longSeason ? [...list.filter((s) => s.season !== 'N'), ...list.filter((s) => s.season === 'N')] : list;
+  // be measured against and can be abandoned early (estimate.ts, longSeasonSearch); among them those
+  // without a trend first (R's order otherwise), so the best AICc is low before the trended ones run
+  // and the trended ones that trail it by far are abandoned after a few evaluations. On taylor the
+  // trend-free seasonal fits are also the ones each later candidate's warm start came from, so the
+  // order changes no fit that is completed.
+  const order = longSeason
+    ? [
+        ...list.filter((s) => s.season !== 'N' && s.trend === 'N'),
+        ...list.filter((s) => s.season !== 'N' && s.trend !== 'N'),
+        ...list.filter((s) => s.season === 'N'),
+      ]
+    : list;
+  // Long seasons: the winner's polish when estimate() left it for later (see SearchContext).
+  let bestPolish: (() => EtsParams | null) | undefined;
   for (const s of order) {
     ctx.checkpoint?.();
     search.bestIc = bestIc;
@@ -106,7 +118,13 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
     if (ic < bestIc) {
       best = fit;
       bestIc = ic;
+      bestPolish = search.deferredPolish;
     }
+  }
+  if (bestPolish) {
+    ctx.checkpoint?.();
+    const polished = bestPolish();
+    if (polished && criteria(polished).aicc < bestIc) best = polished;
   }
   if (!best) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'no ETS model could be fitted: the optimiser found no admissible parameters');
   return best;
