@@ -1,6 +1,6 @@
 import { ApiError } from './errors.ts';
 
-export const DEFAULT_LEVELS = [80, 95];
+const DEFAULT_LEVELS = [80, 95];
 const MAX_LEVELS = 10;
 
 /** `level=80,95` or `level=80&level=95` → [80, 95]: each strictly between 0 and 100, sorted, unique. */

@@ -196,12 +196,6 @@ export class ModelStore {
       .run(now()).changes;
   }
 
-  fileSizeBytes(): number {
-    const pages = this.db.pragma('page_count', { simple: true }) as number;
-    const size = this.db.pragma('page_size', { simple: true }) as number;
-    return pages * size;
-  }
-
   close(): void {
     this.db.close();
   }
