@@ -124,26 +124,39 @@ export function cssResiduals(prob: Problem): { fn: (par: Float64Array, out: Floa
 }
 
 /**
+ * One exact-likelihood evaluation at optimiser parameters: undo the stationarity transform, build the
+ * state-space system, run the filter (writing standardised innovations into `out` when given).
+ * null where the coefficients have no stationary start.
+ */
+function mlEvaluator(prob: Problem, trans: boolean) {
+  const work = workingCache(prob);
+  const ml = mlSystem(prob.s, prob.sp);
+  let buf = new Float64Array(0);
+  return (par: Float64Array, out?: Float64Array) => {
+    if (buf.length !== par.length) buf = new Float64Array(par.length);
+    const coef = trans ? undoTransform(prob.s, par, buf) : par;
+    let sys: ArmaSystem;
+    try {
+      sys = ml.set(coef);
+    } catch {
+      return null;
+    }
+    return likelihoodParts(prob, sys, work(coef), out);
+  };
+}
+
+/**
  * Exact-likelihood residuals r_t = v_t / sqrt(f_t) * (prod f)^(1/2nu): their sum of squares over nu
  * is exp(2 * armafn), so minimising it maximises the likelihood.
  */
 export function mlResiduals(prob: Problem, trans: boolean): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
-  const work = workingCache(prob);
+  const evaluate = mlEvaluator(prob, trans);
   const nres = observedCount(prob);
-  const ml = mlSystem(prob.s, prob.sp);
-  let buf = new Float64Array(0);
   return {
     nres,
     fn: (par, out) => {
-      if (buf.length !== par.length) buf = new Float64Array(par.length);
-      const coef = trans ? undoTransform(prob.s, par, buf) : par;
-      let sys: ArmaSystem;
-      try {
-        sys = ml.set(coef);
-      } catch {
-        return false;
-      }
-      const res = likelihoodParts(prob, sys, work(coef), out);
+      const res = evaluate(par, out);
+      if (!res) return false;
       const g = Math.exp(res.sumlog / (2 * res.nu));
       if (!Number.isFinite(g)) return false;
       for (let i = 0; i < nres; i++) {
@@ -157,19 +170,10 @@ export function mlResiduals(prob: Problem, trans: boolean): { fn: (par: Float64A
 
 /** R's armafn: 0.5 (log(ssq/nu) + sumlog/nu); Infinity where the model has no stationary start. */
 export function mlObjective(prob: Problem, trans: boolean): (par: Float64Array) => number {
-  const work = workingCache(prob);
-  const ml = mlSystem(prob.s, prob.sp);
-  let buf = new Float64Array(0);
+  const evaluate = mlEvaluator(prob, trans);
   return (par) => {
-    if (buf.length !== par.length) buf = new Float64Array(par.length);
-    const coef = trans ? undoTransform(prob.s, par, buf) : par;
-    let sys: ArmaSystem;
-    try {
-      sys = ml.set(coef);
-    } catch {
-      return Infinity;
-    }
-    const res = likelihoodParts(prob, sys, work(coef));
+    const res = evaluate(par);
+    if (!res) return Infinity;
     const v = 0.5 * (Math.log(res.ssq / res.nu) + res.sumlog / res.nu);
     return Number.isFinite(v) ? v : Infinity;
   };
