@@ -1,18 +1,18 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { BacktestService } from './backtest-service.ts';
-import { installErrorHandlers } from './error-handler.ts';
-import { installJsonParser } from './json-body.ts';
-import type { ModelService } from './model-service.ts';
-import type { EventStream } from './event-stream.ts';
-import type { Metrics } from './metrics.ts';
-import type { RequestStats } from './request-stats.ts';
-import { compatRoutes } from './routes/compat.ts';
-import { observeRoutes } from './routes/observe.ts';
-import type { StatusReporter } from './status.ts';
-import { modelRoutes } from './routes/models.ts';
-import { validatorCompiler } from './validation.ts';
+import type { BacktestService } from './models/backtest-service.ts';
+import { installErrorHandlers } from './http/error-handler.ts';
+import { installJsonParser } from './http/json-body.ts';
+import type { ModelService } from './models/model-service.ts';
+import type { EventStream } from './observe/event-stream.ts';
+import type { Metrics } from './observe/metrics.ts';
+import type { RequestStats } from './observe/request-stats.ts';
+import { compatRoutes } from './models/compat-routes.ts';
+import { observeRoutes } from './observe/routes.ts';
+import type { StatusReporter } from './observe/status.ts';
+import { modelRoutes } from './models/routes.ts';
+import { validatorCompiler } from './http/validation.ts';
 
 export interface AppOptions {
   service: ModelService;

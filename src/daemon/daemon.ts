@@ -5,12 +5,12 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import type { DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
-import { BacktestService } from './backtest-service.ts';
-import { EventStream } from './event-stream.ts';
-import { Metrics } from './metrics.ts';
-import { ModelService } from './model-service.ts';
-import { RequestStats } from './request-stats.ts';
-import { StatusReporter } from './status.ts';
+import { BacktestService } from './models/backtest-service.ts';
+import { EventStream } from './observe/event-stream.ts';
+import { Metrics } from './observe/metrics.ts';
+import { ModelService } from './models/model-service.ts';
+import { RequestStats } from './observe/request-stats.ts';
+import { StatusReporter } from './observe/status.ts';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const MODELAPI_VERSION = pkg.version;

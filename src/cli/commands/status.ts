@@ -1,4 +1,4 @@
-import type { StatusSnapshot } from '../../daemon/status.ts';
+import type { StatusSnapshot } from '../../daemon/observe/status.ts';
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
 // The dashboard module itself is light: it loads ink and React only when the dashboard opens.

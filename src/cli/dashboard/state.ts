@@ -2,7 +2,7 @@
  * The dashboard's data: everything the view draws, changed only by `reduce` (pure, so it is tested
  * without a terminal or a daemon). Times are epoch milliseconds carried by the actions.
  */
-import type { StatusSnapshot } from '../../daemon/status.ts';
+import type { StatusSnapshot } from '../../daemon/observe/status.ts';
 import { formatMs } from './format.ts';
 
 export type Snapshot = StatusSnapshot;

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { parseLevels } from './levels.ts';
+import { sendJsonText } from '../http/send-json-text.ts';
+import type { ModelService } from './model-service.ts';
+import { CompatForecastQuery, ErrorResponse, FailResponse, FitBody, FitData, ForecastData, StepsParams, success } from './schemas.ts';
+
+const errors = { 400: FailResponse, 404: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
+const DEFAULT_MODEL = 'default';
+
+/** The original system's two routes, kept so its clients keep working; they act on model `default`. */
+export const compatRoutes = (service: ModelService): FastifyPluginAsync => async (root) => {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post('/api/fit_model', {
+    schema: { summary: 'Compatibility: fit model "default"', body: FitBody, response: { 200: success(FitData), 201: success(FitData), ...errors } },
+  }, async (req, reply) => {
+    const fit = await service.fit(DEFAULT_MODEL, req.body, req.id);
+    return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
+  });
+
+  app.get('/api/forecast/:steps', {
+    schema: { summary: 'Compatibility: forecast model "default"', params: StepsParams, querystring: CompatForecastQuery, response: { 200: success(ForecastData), ...errors } },
+  }, async (req, reply) => {
+    const { level, history = 0 } = req.query;
+    const answer = await service.forecast(DEFAULT_MODEL, { h: req.params.steps, levels: parseLevels(level), history });
+    return sendJsonText(reply, answer.body);
+  });
+};

@@ -1,0 +1,66 @@
+import type { VersionSummary } from '../../store/index.ts';
+
+interface Query {
+  h: number;
+  levels: number[];
+  history: number;
+}
+
+/** Numbers kept across all cached forecasts (~20 bytes each as JSON text): bounds memory, not entry count. */
+const MAX_CACHED_VALUES = 2_000_000;
+
+/** A forecast answer, already serialised as the JSend body the routes send. */
+export interface ForecastAnswer {
+  version: number;
+  body: string;
+}
+
+/**
+ * A version never changes, so its forecast for the same (h, levels) never changes either: answers are
+ * cached as response text (serialising ~2,500 numbers costs more than the rest of the request), and
+ * identical requests that arrive together share one computation in the pool.
+ */
+export class ForecastCache {
+  private readonly entries = new Map<string, Promise<ForecastAnswer>>();
+  private readonly sizes = new Map<string, number>();
+  private values = 0;
+
+  /** The JSend body: the version's identity around the worker's already-serialised arrays. */
+  static answer(v: VersionSummary, q: Query, arraysJson: string): ForecastAnswer {
+    const head = JSON.stringify({ model: v.model, version: v.version, kind: v.kind, h: q.h });
+    return { version: v.version, body: `{"status":"success","data":${head.slice(0, -1)},${arraysJson.slice(1)}}` };
+  }
+
+  getOrCompute(v: VersionSummary, q: Query, compute: () => Promise<ForecastAnswer>): Promise<ForecastAnswer> {
+    const key = `${v.model}@${v.version}|${q.h}|${q.levels.join(',')}|${q.history}`;
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const pending = compute();
+    const size = q.h * (1 + 2 * q.levels.length) + q.history;
+    this.entries.set(key, pending);
+    this.sizes.set(key, size);
+    this.values += size;
+    // A failed computation must not be served again from the cache.
+    pending.catch(() => this.evict(key, pending));
+    this.trim();
+    return pending;
+  }
+
+  private evict(key: string, expected?: Promise<ForecastAnswer>): void {
+    if (expected && this.entries.get(key) !== expected) return;
+    if (this.entries.delete(key)) {
+      this.values -= this.sizes.get(key) ?? 0;
+      this.sizes.delete(key);
+    }
+  }
+
+  private trim(): void {
+    while (this.values > MAX_CACHED_VALUES && this.entries.size > 1) {
+      this.evict(this.entries.keys().next().value!);
+    }
+  }
+}

@@ -1,0 +1,213 @@
+import { getKind, DEFAULT_KIND, EngineError } from '../../forecasting/index.ts';
+import type { WorkerPools } from '../../pool/index.ts';
+import { QueueFullError } from '../../pool/index.ts';
+import type { ModelStore, VersionSummary } from '../../store/index.ts';
+import { ApiError, isErrorCode } from '../errors.ts';
+import type { ServiceEventBus } from '../events.ts';
+import { ModelLocks } from './model-locks.ts';
+import { checkModelName } from './model-name.ts';
+import { LockTimeoutError } from './rw-lock.ts';
+import { fitHash, toSeries } from './series-input.ts';
+import { FitRunner } from './fit-runner.ts';
+import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
+import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
+
+export interface ServiceLimits {
+  lockTimeoutMs: number;
+  fitTimeoutMs: number;
+}
+
+export interface FitRequest {
+  data: (number | null)[];
+  kind?: string;
+  [option: string]: unknown;
+}
+
+export interface FitView {
+  model: string;
+  version: number;
+  kind: string;
+  spec: Record<string, unknown>;
+  reused: boolean;
+  nObs: number;
+  fitMs: number | null;
+  metrics: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface ForecastQuery {
+  h: number;
+  levels: number[];
+  history: number;
+}
+
+function fitView(v: VersionSummary, reused: boolean): FitView {
+  return {
+    model: v.model,
+    version: v.version,
+    kind: v.kind,
+    spec: v.spec,
+    reused,
+    nObs: v.nObs,
+    fitMs: v.fitMs,
+    metrics: v.metrics,
+    createdAt: v.createdAt,
+  };
+}
+
+function engineToApi(err: EngineError): ApiError {
+  return ApiError.field(err.code, err.field ?? 'data', err.message);
+}
+
+function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiError {
+  return new ApiError('MODELAPI_ERR_LOCK_TIMEOUT', `model '${model}' is busy: ${err.message}`, {
+    retryAfterSeconds: Math.max(1, Math.ceil(limitMs / 1000 / 4)),
+  });
+}
+
+/**
+ * Fit and forecast orchestration: validation before anything is stored, the per-model lock, version
+ * bookkeeping in the store, and the work itself in the worker pools.
+ */
+export class ModelService {
+  private readonly locks = new ModelLocks();
+  private readonly cache = new ForecastCache();
+  private readonly fits: FitRunner;
+  // The current version of each model, as the store has it. This process is the only writer, so it is
+  // kept here and updated on publish instead of being read from SQLite on every forecast.
+  private readonly current = new Map<string, VersionSummary>();
+
+  constructor(
+    private readonly store: ModelStore,
+    private readonly pools: WorkerPools,
+    private readonly events: ServiceEventBus,
+    private readonly limits: ServiceLimits,
+  ) {
+    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+  }
+
+  async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
+    checkModelName(name);
+    const { data, kind = DEFAULT_KIND, ...options } = request;
+    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false });
+  }
+
+  /** Fits the current version's series and spec again as a new version (the dashboard's "fit again"). */
+  async refit(name: string, requestId?: string): Promise<FitView> {
+    const current = this.currentVersion(checkModelName(name));
+    if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
+    const { series } = this.store.getVersion(name, current.version)!;
+    return this.fitSeries(name, current.kind, current.spec, series, { requestId, force: true });
+  }
+
+  private async fitSeries(
+    name: string,
+    kindName: string,
+    options: Record<string, unknown>,
+    y: Float64Array,
+    { requestId, force }: { requestId?: string; force: boolean },
+  ): Promise<FitView> {
+    let kind, spec;
+    try {
+      kind = getKind(kindName);
+      spec = kind.parseSpec(options) as Record<string, unknown>;
+      kind.check(y, spec);
+    } catch (err) {
+      throw err instanceof EngineError ? engineToApi(err) : err;
+    }
+    const hash = fitHash(kind.name, spec, y);
+    const lock = this.locks.counts(name);
+    const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
+    this.events.emitEvent('fit.queued', { model: name, kind: kind.name, ahead, requestId });
+    const release = await this.lock('write', name);
+    try {
+      const current = this.currentVersion(name);
+      if (!force && current && current.hash === hash) {
+        this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
+        return fitView(current, true);
+      }
+      const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash });
+      this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
+      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId });
+      this.current.set(name, published);
+      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: published.fitMs ?? 0, reused: false, requestId });
+      this.events.emitEvent('version.published', { model: name, version, kind: kind.name });
+      return fitView(published, false);
+    } finally {
+      release();
+    }
+  }
+
+  /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
+  private async lock(mode: 'read' | 'write', name: string) {
+    try {
+      return await this.locks[mode](name, this.limits.lockTimeoutMs);
+    } catch (err) {
+      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
+      throw err;
+    }
+  }
+
+  private currentVersion(name: string): VersionSummary | undefined {
+    const known = this.current.get(name);
+    if (known) return known;
+    const model = this.store.getModel(name);
+    if (!model || model.currentVersion === null) return undefined;
+    const summary = this.store.getVersionSummary(name, model.currentVersion)!;
+    this.current.set(name, summary);
+    return summary;
+  }
+
+  async forecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> {
+    checkModelName(name);
+    const lock = this.locks.counts(name);
+    const behindFit = lock.writerActive || lock.writersWaiting > 0;
+    const waitStart = performance.now();
+    const release = await this.lock('read', name);
+    let current: VersionSummary | undefined;
+    try {
+      current = this.currentVersion(name);
+    } finally {
+      release();
+    }
+    if (!current) {
+      if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+      throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
+    }
+    const waited = performance.now() - waitStart;
+    this.events.emitEvent('forecast.locked', { model: name, ms: waited });
+    if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
+    return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
+  }
+
+  private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
+    let result;
+    try {
+      result = await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, ...query });
+    } catch (err) {
+      if (err instanceof QueueFullError) throw new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
+      throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
+    }
+    if (!result.ok) {
+      throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED', result.field ?? 'h', result.message);
+    }
+    return ForecastCache.answer(v, query, result.json);
+  }
+
+  listModels(): ModelView[] {
+    return listModelViews(this.store, this.locks);
+  }
+
+  modelView(name: string): ModelView | undefined {
+    return modelView(this.store, this.locks, checkModelName(name));
+  }
+
+  listVersions(name: string): VersionSummary[] | undefined {
+    return listVersions(this.store, checkModelName(name));
+  }
+
+  /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */
+  abortRunningFits(): void {
+    this.fits.abortAll();
+  }
+}

@@ -1,0 +1,34 @@
+import type { ModelStore, VersionSummary } from '../../store/index.ts';
+import type { ModelLocks } from './model-locks.ts';
+
+/** What the registry routes, the status snapshot and the metrics show of a model. */
+export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
+  const m = store.getModel(name);
+  if (!m) return undefined;
+  const current = m.currentVersion === null ? undefined : store.getVersionSummary(name, m.currentVersion);
+  const lock = locks.counts(name);
+  return {
+    name: m.name,
+    currentVersion: m.currentVersion,
+    kind: current?.kind ?? null,
+    spec: current?.spec ?? null,
+    metrics: current?.metrics ?? null,
+    nObs: current?.nObs ?? null,
+    fitMs: current?.fitMs ?? null,
+    state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
+    versions: m.versions,
+    lock,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
+  };
+}
+
+export type ModelView = NonNullable<ReturnType<typeof modelView>>;
+
+export function listModelViews(store: ModelStore, locks: ModelLocks): ModelView[] {
+  return store.listModels().map((m) => modelView(store, locks, m.name)!);
+}
+
+export function listVersions(store: ModelStore, name: string): VersionSummary[] | undefined {
+  return store.getModel(name) ? store.listVersions(name) : undefined;
+}

@@ -1,0 +1,86 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { kindNames } from '../../forecasting/index.ts';
+import { ApiError } from '../errors.ts';
+import { parseLevels } from './levels.ts';
+import { sendJsonText } from '../http/send-json-text.ts';
+import type { BacktestService } from './backtest-service.ts';
+import type { ModelService } from './model-service.ts';
+import {
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelParams,
+  VersionData, success,
+} from './schemas.ts';
+
+const errors = { 400: FailResponse, 404: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
+
+/** The versioned API: fit, forecast and the model registry. */
+export const modelRoutes = (service: ModelService, backtests: BacktestService): FastifyPluginAsync => async (root) => {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.post('/v1/models/:name/fit', {
+    schema: {
+      summary: 'Fit a new version of a model',
+      params: ModelParams, querystring: FitQuery, body: FitBody,
+      response: { 200: success(FitData), 201: success(FitData), ...errors },
+    },
+  }, async (req, reply) => {
+    const fit = await service.fit(req.params.name, req.body, req.id);
+    return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
+  });
+
+  app.post('/v1/models/:name/refit', {
+    schema: {
+      summary: "Fit the current version's series and spec again, as a new version",
+      params: ModelParams,
+      response: { 201: success(FitData), ...errors },
+    },
+  }, async (req, reply) => {
+    const fit = await service.refit(req.params.name, req.id);
+    return reply.code(201).send({ status: 'success', data: fit });
+  });
+
+  app.get('/v1/models/:name/forecast', {
+    schema: {
+      summary: "Forecast with the model's current version",
+      params: ModelParams, querystring: ForecastQuery,
+      response: { 200: success(ForecastData), ...errors },
+    },
+  }, async (req, reply) => {
+    const { h, level, history = 0 } = req.query;
+    const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
+    return sendJsonText(reply, answer.body);
+  });
+
+  app.post('/v1/models/:name/backtest', {
+    schema: {
+      summary: 'Rolling-origin backtest: MASE, sMAPE and interval coverage per kind (stores nothing)',
+      params: ModelParams, body: BacktestBody,
+      response: { 200: success(BacktestData), ...errors },
+    },
+  }, async (req) => ({ status: 'success' as const, data: await backtests.run(req.params.name, req.body) }));
+
+  app.get('/v1/models', {
+    schema: { summary: 'List models', response: { 200: success(Type.Array(ModelData)), ...errors } },
+  }, async () => ({ status: 'success' as const, data: service.listModels() }));
+
+  app.get('/v1/models/:name', {
+    schema: { summary: 'One model', params: ModelParams, response: { 200: success(ModelData), ...errors } },
+  }, async (req) => {
+    const model = service.modelView(req.params.name);
+    if (!model) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${req.params.name}'`);
+    return { status: 'success' as const, data: model };
+  });
+
+  app.get('/v1/models/:name/versions', {
+    schema: { summary: "A model's versions, oldest first", params: ModelParams, response: { 200: success(Type.Array(VersionData)), ...errors } },
+  }, async (req) => {
+    const versions = service.listVersions(req.params.name);
+    if (!versions) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${req.params.name}'`);
+    return { status: 'success' as const, data: versions };
+  });
+
+  app.get('/v1/kinds', {
+    schema: { summary: 'Model kinds this daemon fits', response: { 200: success(Type.Array(Type.String())) } },
+  }, async () => ({ status: 'success' as const, data: kindNames() }));
+};

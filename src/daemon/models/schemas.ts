@@ -1,0 +1,138 @@
+import { Type, type Static } from '@sinclair/typebox';
+export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend-schemas.ts';
+
+/** The shapes the routes take and give; also the OpenAPI document. */
+const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const FitBody = Type.Object(
+  {
+    data: Type.Array(Type.Unsafe<number | null>({ type: ['number', 'null'] }), {
+      description: 'the series, oldest first; null marks a missing value',
+    }),
+    kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
+    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
+  },
+  {
+    additionalProperties: true,
+    description: 'Other fields are options of the kind; unknown ones are rejected by name.',
+  },
+);
+export type FitBodyT = Static<typeof FitBody>;
+
+export const FitQuery = Type.Object({}, { additionalProperties: false });
+
+export const ForecastQuery = Type.Object(
+  {
+    h: Type.Integer({ minimum: 1, maximum: 100_000, description: 'steps ahead' }),
+    level: Type.Optional(
+      Type.Union([Type.String(), Type.Array(Type.String())], {
+        description: 'interval levels in percent, e.g. 80,95 (default) — comma-separated or repeated',
+      }),
+    ),
+    history: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: 'also return the last N observations' })),
+  },
+  { additionalProperties: false },
+);
+
+export const StepsParams = Type.Object({ steps: Type.Integer({ minimum: 1, maximum: 100_000 }) });
+export const CompatForecastQuery = Type.Object(
+  { level: ForecastQuery.properties.level, history: ForecastQuery.properties.history },
+  { additionalProperties: false },
+);
+
+const Interval = Type.Object({
+  level: Type.Number(),
+  lower: Type.Array(Nullable(Type.Number())),
+  upper: Type.Array(Nullable(Type.Number())),
+});
+
+export const ForecastData = Type.Object({
+  model: Type.String(),
+  version: Type.Integer(),
+  kind: Type.String(),
+  h: Type.Integer(),
+  forecast: Type.Array(Nullable(Type.Number())),
+  intervals: Type.Array(Interval),
+  history: Type.Optional(Type.Array(Nullable(Type.Number()))),
+});
+
+const Json = Type.Unknown();
+
+export const FitData = Type.Object({
+  model: Type.String(),
+  version: Type.Integer(),
+  kind: Type.String(),
+  spec: Json,
+  reused: Type.Boolean({ description: 'true: the same data and spec as the current version; nothing was refitted' }),
+  nObs: Type.Integer(),
+  fitMs: Nullable(Type.Number()),
+  metrics: Json,
+  createdAt: Type.String(),
+});
+
+export const VersionData = Type.Object({
+  model: Type.String(),
+  version: Type.Integer(),
+  kind: Type.String(),
+  spec: Json,
+  state: Type.Union([Type.Literal('fitting'), Type.Literal('ready'), Type.Literal('failed')]),
+  error: Type.Union([Type.String(), Type.Null()]),
+  metrics: Json,
+  nObs: Type.Integer(),
+  fitMs: Nullable(Type.Number()),
+  hash: Type.String(),
+  createdAt: Type.String(),
+  finishedAt: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const ModelData = Type.Object({
+  name: Type.String(),
+  currentVersion: Type.Union([Type.Integer(), Type.Null()]),
+  kind: Type.Union([Type.String(), Type.Null()]),
+  spec: Json,
+  metrics: Json,
+  nObs: Type.Union([Type.Integer(), Type.Null()]),
+  fitMs: Nullable(Type.Number()),
+  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
+  versions: Type.Integer(),
+  lock: Type.Object({
+    readersWaiting: Type.Integer(),
+    writersWaiting: Type.Integer(),
+    readersActive: Type.Integer(),
+    writerActive: Type.Boolean(),
+  }),
+  createdAt: Type.String(),
+  updatedAt: Type.String(),
+});
+
+export const BacktestBody = Type.Object(
+  {
+    data: FitBody.properties.data,
+    h: Type.Integer({ minimum: 1, maximum: 10_000, description: 'steps forecast in each window' }),
+    windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'rolling origins (default 3)' })),
+    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period; also the MASE scaling lag' })),
+    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
+    level: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'interval level for coverage (default 95)' })),
+  },
+  { additionalProperties: false },
+);
+
+const ScoresSchema = Type.Object({ mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) });
+export const BacktestData = Type.Object({
+  model: Type.String(),
+  h: Type.Integer(),
+  windows: Type.Integer(),
+  period: Type.Integer(),
+  level: Type.Number(),
+  nObs: Type.Integer(),
+  best: Type.Union([Type.String(), Type.Null()], { description: 'the kind with the lowest mean MASE' }),
+  results: Type.Array(
+    Type.Object({
+      kind: Type.String(),
+      spec: Json,
+      scores: Type.Union([ScoresSchema, Type.Null()], { description: 'means over the windows; null when the kind could not be fitted' }),
+      windows: Type.Array(Type.Object({ trainEnd: Type.Integer(), fitMs: Type.Number(), mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) })),
+      error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
+    }),
+  ),
+});
