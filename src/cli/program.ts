@@ -25,6 +25,9 @@ function buildProgram(): Command {
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
+    .option('--max-model <size>', 'largest ONNX model file a deploy accepts (env MODELAPI_MAX_MODEL; default 200mb)')
+    .option('--batch-delay <duration>', 'how long an infer waits to share a batch; 0 = off (env MODELAPI_BATCH_DELAY; default 2ms)')
+    .option('--max-batch <rows>', 'rows in one inference batch at most (env MODELAPI_MAX_BATCH; default 64)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
 

@@ -13,6 +13,7 @@ import { observeRoutes } from './observe/routes.ts';
 import type { StatusReporter } from './observe/status.ts';
 import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 
 export interface AppOptions {
   service: ModelService;
@@ -26,6 +27,7 @@ export interface AppOptions {
   version: string;
   /** False once shutdown has begun: /readyz turns 503 so load balancers stop sending work. */
   isReady: () => boolean;
+  onnx: OnnxDeps;
 }
 
 /** Builds the HTTP app; `listen` is the caller's business so tests and `serve` share it. */
@@ -82,5 +84,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
+  await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady }));
   return app;
 }

@@ -20,6 +20,12 @@ export interface DaemonConfig {
   workerCacheSize: number;
   /** How long a shutdown waits for in-flight requests before aborting them. */
   shutdownTimeoutMs: number;
+  /** Largest ONNX model file a deploy accepts. */
+  maxModelBytes: number;
+  /** How long an infer waits for others to share its batch; 0 turns dynamic batching off. */
+  batchDelayMs: number;
+  /** Rows (first-dimension entries, not requests) in one batch at most. */
+  maxBatchRows: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -52,6 +58,9 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxQueue: 1000,
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
+    maxModelBytes: 200 * 1024 * 1024,
+    batchDelayMs: 2,
+    maxBatchRows: 64,
   };
 }
 
@@ -70,6 +79,9 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxQueue: 'MODELAPI_MAX_QUEUE',
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
+  maxModelBytes: 'MODELAPI_MAX_MODEL',
+  batchDelayMs: 'MODELAPI_BATCH_DELAY',
+  maxBatchRows: 'MODELAPI_MAX_BATCH',
 };
 
 export class ConfigError extends Error {
@@ -97,6 +109,9 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxQueue: '--max-queue',
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
+  maxModelBytes: '--max-model',
+  batchDelayMs: '--batch-delay',
+  maxBatchRows: '--max-batch',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -109,6 +124,11 @@ const integer = (min: number, max: number): Parser => (text, where) => {
 const duration: Parser = (text, where) => {
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) throw new ConfigError(where, `must be a positive duration like 60s, 500ms or 5m, got '${text}'`);
+  return ms;
+};
+const durationOrZero: Parser = (text, where) => {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms > 1000) throw new ConfigError(where, `must be a duration from 0 to 1s like 2ms (0 turns it off), got '${text}'`);
   return ms;
 };
 const size: Parser = (text, where) => {
@@ -136,6 +156,9 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxQueue: integer(1, 1_000_000),
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
+  maxModelBytes: size,
+  batchDelayMs: durationOrZero,
+  maxBatchRows: integer(1, 1_000_000),
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

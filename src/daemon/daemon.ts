@@ -9,6 +9,8 @@ import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
+import { ModelLocks } from './models/model-locks.ts';
+import { createOnnx } from './onnx/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -48,10 +50,13 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const events = new ServiceEventBus();
   events.onEvent('fit.finished', (e) => logger.info(e, 'fit finished'));
   events.onEvent('fit.failed', (e) => logger.warn(e, 'fit failed'));
+  // One lock per model name for both kinds: a deploy holds it exactly as a fit does.
+  const locks = new ModelLocks();
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
-  });
+  }, locks);
+  const onnx = createOnnx(store, pools, events, locks, config);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -69,6 +74,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     maxBodyBytes: config.maxBodyBytes,
     version: MODELAPI_VERSION,
     isReady: () => ready,
+    onnx,
   });
   try {
     await app.listen({ host: config.host, port: config.port });

@@ -1,5 +1,8 @@
 import { Piscina } from 'piscina';
-import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
+import type {
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, InferTask, OnnxValidateResult, OnnxValidateTask,
+  WorkerConfig,
+} from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
@@ -111,6 +114,16 @@ export class WorkerPools {
 
   forecast(task: ForecastTask): Promise<ForecastResult> {
     return this.forecastPool.run<ForecastResult>(task);
+  }
+
+  /** Loading a model file may take seconds for big models: the fit pool's work, never the forecasts'. */
+  validateOnnx(task: OnnxValidateTask): Promise<OnnxValidateResult> {
+    return this.fitPool.run<OnnxValidateResult>(task);
+  }
+
+  /** Inference is request-time work, like forecasts: the forecast pool, where the sessions live. */
+  infer(task: InferTask): Promise<InferResult> {
+    return this.forecastPool.run<InferResult>(task);
   }
 
   stats(): { fit: PoolStats; forecast: PoolStats } {

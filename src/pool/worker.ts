@@ -1,22 +1,23 @@
 import { workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
-import { ModelStore } from '../store/index.ts';
+import { readStore } from './read-store.ts';
+import { onnxOps } from './onnx-ops.ts';
 import { ModelCache } from './model-cache.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
-  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
+  WorkerConfig,
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
 
-// Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
-let store: ModelStore | undefined;
 interface Loaded {
   fitted: Fitted;
   series: Float64Array;
 }
 const cache = new ModelCache<Loaded>(config.cacheSize);
+const onnx = onnxOps(config);
 
 /** float64 → numbers JSON can hold; NaN and infinities become null. */
 function jsonNumbers(a: Float64Array): (number | null)[] {
@@ -48,8 +49,7 @@ function loadModel(model: string, version: number): Loaded {
   const key = `${model}@${version}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  store ??= ModelStore.open(config.dbPath, { readonly: true });
-  const row = store.getVersion(model, version);
+  const row = readStore(config.dbPath).getVersion(model, version);
   if (!row || row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
   const kind = getKind(row.kind);
   const fitted: Fitted = {
@@ -86,7 +86,7 @@ function runBacktest(task: BacktestTask): BacktestResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | 'ready' {
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' {
   switch (task.op) {
     case 'warm-up':
       return 'ready';
@@ -96,5 +96,9 @@ export default function run(task: Task): FitResult | ForecastResult | BacktestRe
       return forecast(task);
     case 'backtest':
       return runBacktest(task);
+    case 'onnx-validate':
+      return onnx.validate(task);
+    case 'infer':
+      return onnx.infer(task);
   }
 }

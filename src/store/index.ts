@@ -2,6 +2,7 @@ export { ModelStore } from './model-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export type {
   ModelRecord,
+  NewDeployment,
   NewVersion,
   PublishedFit,
   VersionRecord,

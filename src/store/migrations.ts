@@ -26,6 +26,13 @@ const migrations: string[] = [
      finished_at TEXT,
      PRIMARY KEY (model, version)
    );`,
+  // ONNX deployments: the model file is kept once per content hash; each onnx version names its file.
+  `CREATE TABLE model_artifacts (
+     hash       TEXT PRIMARY KEY,
+     bytes      BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE versions ADD COLUMN artifact TEXT REFERENCES model_artifacts(hash);`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
-import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
 
 const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
   fit_ms, hash, created_at, finished_at`;
@@ -194,6 +194,39 @@ export class ModelStore {
          finished_at = ? WHERE state = 'fitting'`,
       )
       .run(now()).changes;
+  }
+
+  /** The kind of a model's first version (a model's kind is fixed by it); undefined for an unknown name. */
+  modelKind(name: string): string | undefined {
+    const row = this.stmt(`SELECT kind FROM versions WHERE model = ? ORDER BY version LIMIT 1`).get(name) as { kind: string } | undefined;
+    return row?.kind;
+  }
+
+  /**
+   * Records a validated deployment as a new ready, current version in one transaction: the version
+   * number, the file (stored once per hash) and the move of the current version.
+   */
+  publishDeployment(d: NewDeployment): number {
+    return this.db.transaction(() => {
+      const ts = now();
+      this.stmt(`INSERT INTO model_artifacts (hash, bytes, created_at) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING`).run(d.hash, d.bytes, ts);
+      const version = this.beginVersion({ model: d.model, kind: d.kind, spec: d.spec, series: new Float64Array(0), hash: d.hash });
+      this
+        .stmt(
+          `UPDATE versions SET state = 'ready', artifact = ?, metrics = ?, fit_ms = ?, finished_at = ? WHERE model = ? AND version = ?`,
+        )
+        .run(d.hash, JSON.stringify(d.metrics), d.loadMs, ts, d.model, version);
+      this.stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`).run(version, ts, d.model);
+      return version;
+    })();
+  }
+
+  /** The model file of a deployed version. */
+  getArtifact(model: string, version: number): Buffer | undefined {
+    const row = this
+      .stmt(`SELECT a.bytes FROM versions v JOIN model_artifacts a ON a.hash = v.artifact WHERE v.model = ? AND v.version = ?`)
+      .get(model, version) as { bytes: Buffer } | undefined;
+    return row?.bytes;
   }
 
   close(): void {

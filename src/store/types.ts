@@ -41,3 +41,15 @@ export interface PublishedFit {
   metrics: Record<string, unknown>;
   fitMs: number;
 }
+
+export interface NewDeployment {
+  model: string;
+  kind: string;
+  /** The signature and the caller's metadata. */
+  spec: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  bytes: Uint8Array;
+  hash: string;
+  /** How long validating (loading) the file took. */
+  loadMs: number;
+}

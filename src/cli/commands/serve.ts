@@ -13,6 +13,9 @@ interface ServeFlags {
   maxBody?: string;
   logLevel?: string;
   kindsModule?: string;
+  maxModel?: string;
+  batchDelay?: string;
+  maxBatch?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -28,6 +31,9 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxBodyBytes: flags.maxBody,
     logLevel: flags.logLevel,
     kindsModule: flags.kindsModule,
+    maxModelBytes: flags.maxModel,
+    batchDelayMs: flags.batchDelay,
+    maxBatchRows: flags.maxBatch,
   };
   let config;
   try {

@@ -6,7 +6,7 @@ import { ApiError, isErrorCode } from '../errors.ts';
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
 import { checkModelName } from './model-name.ts';
-import { LockTimeoutError } from './rw-lock.ts';
+import { kindConflict } from './kind-conflict.ts';
 import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
@@ -59,18 +59,12 @@ function engineToApi(err: EngineError): ApiError {
   return ApiError.field(err.code, err.field ?? 'data', err.message);
 }
 
-function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiError {
-  return new ApiError('MODELAPI_ERR_LOCK_TIMEOUT', `model '${model}' is busy: ${err.message}`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(limitMs / 1000 / 4)),
-  });
-}
 
 /**
  * Fit and forecast orchestration: validation before anything is stored, the per-model lock, version
  * bookkeeping in the store, and the work itself in the worker pools.
  */
 export class ModelService {
-  private readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
   private readonly fits: FitRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
@@ -82,6 +76,8 @@ export class ModelService {
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
     private readonly limits: ServiceLimits,
+    // Shared with the ONNX service: both kinds of model take the same per-model lock.
+    private readonly locks: ModelLocks = new ModelLocks(),
   ) {
     this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
   }
@@ -96,6 +92,7 @@ export class ModelService {
   async refit(name: string, requestId?: string): Promise<FitView> {
     const current = this.currentVersion(checkModelName(name));
     if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
     const { series } = this.store.getVersion(name, current.version)!;
     return this.fitSeries(name, current.kind, current.spec, series, { requestId, force: true });
   }
@@ -121,6 +118,8 @@ export class ModelService {
     this.events.emitEvent('fit.queued', { model: name, kind: kind.name, ahead, requestId });
     const release = await this.lock('write', name);
     try {
+      const existingKind = this.store.modelKind(name);
+      if (existingKind === 'onnx') throw kindConflict(name, existingKind);
       const current = this.currentVersion(name);
       if (!force && current && current.hash === hash) {
         this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
@@ -139,13 +138,8 @@ export class ModelService {
   }
 
   /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
-  private async lock(mode: 'read' | 'write', name: string) {
-    try {
-      return await this.locks[mode](name, this.limits.lockTimeoutMs);
-    } catch (err) {
-      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
-      throw err;
-    }
+  private lock(mode: 'read' | 'write', name: string) {
+    return this.locks.acquireOrBusy(mode, name, this.limits.lockTimeoutMs);
   }
 
   private currentVersion(name: string): VersionSummary | undefined {
@@ -174,6 +168,7 @@ export class ModelService {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
     }
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });

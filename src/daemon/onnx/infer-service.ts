@@ -1,0 +1,95 @@
+import { InferInputError, checkInputs, checkOutputs, type InputTensor, type OipRequest } from '../../onnx/index.ts';
+import type { InferOutput, WorkerPools } from '../../pool/index.ts';
+import type { ModelStore } from '../../store/index.ts';
+import { ApiError } from '../errors.ts';
+import type { ModelLocks } from '../models/model-locks.ts';
+import { checkModelName } from '../models/model-name.ts';
+import { kindConflict } from '../models/kind-conflict.ts';
+import type { OnnxVersion, OnnxVersions } from './onnx-versions.ts';
+import { workerFailure } from './worker-errors.ts';
+
+/** The version an infer runs on, and the model's current version when it was chosen. */
+export interface InferTarget extends OnnxVersion {
+  current: number;
+}
+
+/** Runs checked inputs on a target: straight to the pool, or through the dynamic batcher. */
+export interface InferRunner {
+  run(target: InferTarget, inputs: InputTensor[], outputs: string[]): Promise<InferOutput[]>;
+}
+
+/** The runner without batching: one pool task per request. */
+export class DirectRunner implements InferRunner {
+  constructor(private readonly pools: WorkerPools) {}
+
+  async run(target: InferTarget, inputs: InputTensor[], outputs: string[]): Promise<InferOutput[]> {
+    let result;
+    try {
+      result = await this.pools.infer({ op: 'infer', model: target.model, version: target.version, current: target.current, inputs, outputs });
+    } catch (err) {
+      throw workerFailure(err, 'running the model');
+    }
+    if (!result.ok) throw new ApiError('MODELAPI_ERR_INFER_FAILED', result.message);
+    return result.outputs;
+  }
+}
+
+/** Parses a route's version segment; anything but a positive integer names no version. */
+export function parseVersion(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1) throw versionNotFound(name, text);
+  return n;
+}
+
+const versionNotFound = (name: string, v: number | string) =>
+  ApiError.field('MODELAPI_ERR_VERSION_NOT_FOUND', 'version', `model '${name}' has no ready version ${v}`);
+
+/**
+ * Inference orchestration: the model's read lock to choose the version (an infer that arrives during a
+ * deploy waits for it, exactly as forecasts wait for fits), the checks against that version's signature
+ * before anything reaches onnxruntime, then the run.
+ */
+export class InferService {
+  constructor(
+    private readonly store: ModelStore,
+    private readonly locks: ModelLocks,
+    private readonly versions: OnnxVersions,
+    private readonly runner: InferRunner,
+    private readonly lockTimeoutMs: number,
+  ) {}
+
+  /** The version to run: `version` if given (it must be ready), else the current one. */
+  async target(name: string, version?: number): Promise<InferTarget> {
+    checkModelName(name);
+    const release = await this.locks.acquireOrBusy('read', name, this.lockTimeoutMs);
+    let current;
+    try {
+      current = this.versions.current(name);
+    } finally {
+      release();
+    }
+    if (!current) {
+      const kind = this.store.modelKind(name);
+      if (kind === undefined) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+      throw kindConflict(name, kind);
+    }
+    if (version === undefined || version === current.version) return { ...current, current: current.version };
+    const chosen = this.versions.get(name, version);
+    if (!chosen) throw versionNotFound(name, version);
+    return { ...chosen, current: current.version };
+  }
+
+  /** Checks the request against the target's signature and runs it. */
+  async infer(target: InferTarget, req: OipRequest, binary?: Uint8Array): Promise<InferOutput[]> {
+    let inputs, outputs;
+    try {
+      inputs = checkInputs(target.signature, req, binary);
+      outputs = checkOutputs(target.signature, req);
+    } catch (err) {
+      if (err instanceof InferInputError) throw new ApiError('MODELAPI_ERR_INVALID_INPUT', err.message, { fields: { inputs: err.message } });
+      throw err;
+    }
+    return this.runner.run(target, inputs, outputs);
+  }
+}

@@ -1,0 +1,21 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ModelStore } from '../../store/index.ts';
+import type { DeployService } from './deploy-service.ts';
+import { deployRoutes } from './deploy-routes.ts';
+import type { InferService } from './infer-service.ts';
+import { oipRoutes } from './oip-routes.ts';
+import type { OnnxVersions } from './onnx-versions.ts';
+
+export interface OnnxDeps {
+  store: ModelStore;
+  versions: OnnxVersions;
+  deploys: DeployService;
+  infers: InferService;
+  maxModelBytes: number;
+}
+
+/** Everything ONNX over HTTP: the deploy route on /v1 and the Open Inference Protocol on /v2. */
+export const onnxPlugin = (deps: OnnxDeps, server: { serverVersion: string; isReady: () => boolean }): FastifyPluginAsync => async (app) => {
+  await app.register(deployRoutes(deps.deploys, deps.maxModelBytes));
+  await app.register(oipRoutes({ ...deps, ...server }), { prefix: '/v2' });
+};
