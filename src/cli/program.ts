@@ -24,6 +24,7 @@ function buildProgram(): Command {
     .option('--lock-timeout <duration>', 'longest wait for a model lock (env MODELAPI_LOCK_TIMEOUT; default 60s)')
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
+    .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
     .option('--max-model <size>', 'largest ONNX model file a deploy accepts (env MODELAPI_MAX_MODEL; default 200mb)')
     .option('--batch-delay <duration>', 'how long an infer waits to share a batch; 0 = off (env MODELAPI_BATCH_DELAY; default 2ms)')

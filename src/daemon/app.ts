@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { jobRoutes, type JobService } from './jobs/index.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -17,6 +18,7 @@ import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 
 export interface AppOptions {
   service: ModelService;
+  jobs: JobService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -83,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
+  await app.register(jobRoutes(opts.jobs));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady }));
   return app;

@@ -26,6 +26,8 @@ export interface DaemonConfig {
   batchDelayMs: number;
   /** Rows (first-dimension entries, not requests) in one batch at most. */
   maxBatchRows: number;
+  /** How long a finished job and its result are kept. */
+  jobTtlMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -61,6 +63,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxModelBytes: 200 * 1024 * 1024,
     batchDelayMs: 2,
     maxBatchRows: 64,
+    jobTtlMs: 24 * 3_600_000,
   };
 }
 
@@ -82,6 +85,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxModelBytes: 'MODELAPI_MAX_MODEL',
   batchDelayMs: 'MODELAPI_BATCH_DELAY',
   maxBatchRows: 'MODELAPI_MAX_BATCH',
+  jobTtlMs: 'MODELAPI_JOB_TTL',
 };
 
 export class ConfigError extends Error {
@@ -112,6 +116,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxModelBytes: '--max-model',
   batchDelayMs: '--batch-delay',
   maxBatchRows: '--max-batch',
+  jobTtlMs: '--job-ttl',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -159,6 +164,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxModelBytes: size,
   batchDelayMs: durationOrZero,
   maxBatchRows: integer(1, 1_000_000),
+  jobTtlMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

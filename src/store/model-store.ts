@@ -1,6 +1,7 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { JobStore } from './job-store.ts';
+import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
 
@@ -67,23 +68,21 @@ const now = () => new Date().toISOString();
  */
 export class ModelStore {
   readonly path: string;
+  /** The jobs table, on the same connection (one writer). */
+  readonly jobs: JobStore;
   private readonly db: Db;
-
-  // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
-  private readonly statements = new Map<string, Statement>();
+  // Forecasts look versions up per request: statements are compiled once.
+  private readonly statements: StatementCache;
 
   private constructor(path: string, db: Db) {
     this.path = path;
     this.db = db;
+    this.statements = new StatementCache(db);
+    this.jobs = new JobStore(this.statements);
   }
 
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  private stmt(sql: string) {
+    return this.statements.get(sql);
   }
 
   static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {

@@ -41,5 +41,5 @@ test('binary data of the wrong size, or a BOOL byte other than 0/1, is refused',
   assert.throws(() => decodeBinaryData('FP32', new Uint8Array(7), 2, 'x'), /binary_data_size is 7 bytes, expected 8/);
   assert.throws(() => decodeBinaryData('BOOL', new Uint8Array([0, 2]), 2, 'x'), /byte 1 is 2/);
   // Little-endian: 1.0f is 00 00 80 3f.
-  assert.deepEqual(Array.from(decodeBinaryData('FP32', new Uint8Array([0, 0, 0x80, 0x3f]), 1, 'x')), [1]);
+  assert.deepEqual(Array.from(decodeBinaryData("FP32", new Uint8Array([0, 0, 0x80, 0x3f]), 1, "x") as Float32Array), [1]);
 });

@@ -16,6 +16,7 @@ interface ServeFlags {
   maxModel?: string;
   batchDelay?: string;
   maxBatch?: string;
+  jobTtl?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -34,6 +35,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxModelBytes: flags.maxModel,
     batchDelayMs: flags.batchDelay,
     maxBatchRows: flags.maxBatch,
+    jobTtlMs: flags.jobTtl,
   };
   let config;
   try {
