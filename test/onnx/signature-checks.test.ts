@@ -34,7 +34,7 @@ test('inputs are checked by name, datatype, rank, fixed dimension, element count
     assert.throws(() => checkInputs(twoInputs, { inputs } as never), message);
   }
   const ok = checkInputs(twoInputs, { inputs: [b, { ...a, shape: [2, 2], data: [[1, 2], [3, 4]] }] } as never);
-  assert.deepEqual(ok.map((t) => [t.name, Array.from(t.data)]), [['a', [1, 2, 3, 4]], ['b', [3, 4]]]);
+  assert.deepEqual(ok.map((t) => [t.name, Array.from(t.data as Float32Array)]), [['a', [1, 2, 3, 4]], ['b', [3, 4]]]);
 });
 
 test('FP16 inputs are refused with the reason before anything runs', () => {
