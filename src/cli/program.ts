@@ -74,6 +74,27 @@ function buildProgram(): Command {
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/backtest.ts')).backtest(file, opts));
 
+  withUrl(
+    program
+      .command('deploy')
+      .description('deploy an ONNX model file as a new version of a model')
+      .argument('<file>', 'the .onnx file')
+      .requiredOption('-m, --model <name>', 'model name')
+      .option('--meta <key=value...>', 'metadata kept with the version: description, owner, tags=a,b, …')
+      .option('--allow-signature-change', "accept inputs/outputs that differ from the current version's")
+      .option('--json', 'print the server\'s answer as JSON'),
+  ).action(async (file, opts) => (await import('./commands/deploy.ts')).deploy(file, opts));
+  withUrl(
+    program
+      .command('predict')
+      .description('predict with an ONNX model: one output row per CSV/JSON input row, in one batched infer')
+      .argument('<model>', 'model name')
+      .argument('<file>', 'CSV or JSON rows, or - for standard input')
+      .option('--input <name>', 'the 2-D input the rows feed (default: the model\'s only input)')
+      .addOption(new Option('--json', 'print the server\'s answer as JSON').conflicts(['csv']))
+      .option('--csv', 'print CSV'),
+  ).action(async (model, file, opts) => (await import('./commands/predict.ts')).predict(model, file, opts));
+
   withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
     async (opts) => (await import('./commands/registry.ts')).models(opts),
   );

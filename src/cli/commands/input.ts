@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { DatasetError, parseDataset, type ParsedDataset } from '../dataset.ts';
 import { CliError, EXIT } from '../exit.ts';
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');

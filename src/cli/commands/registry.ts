@@ -1,5 +1,6 @@
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
+import { describeSignature, type SignatureText } from './signature-text.ts';
 
 interface Flags {
   url?: string;
@@ -13,8 +14,13 @@ interface ModelRow {
   state: string;
   versions: number;
   nObs: number | null;
+  spec: { signature?: SignatureText } | null;
   updatedAt: string;
 }
+
+/** What a model takes and gives: an ONNX model's tensors, a forecasting model's series and horizon. */
+const signatureOf = (m: ModelRow) =>
+  m.kind === 'onnx' && m.spec?.signature ? describeSignature(m.spec.signature) : m.kind ? 'series → forecast (h steps, intervals)' : '-';
 
 interface VersionRow {
   version: number;
@@ -36,9 +42,11 @@ export async function models(flags: Flags): Promise<void> {
   if (rows.length === 0) return print('no models yet; fit one with: modelapi fit <file>');
   print(
     alignedTable(
-      ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated'],
-      rows.map((m) => [m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), String(m.nObs ?? '-'), when(m.updatedAt)]),
-      ['l', 'r', 'l', 'l', 'r', 'r', 'l'],
+      ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated', 'signature'],
+      rows.map((m) => [
+        m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), m.kind === 'onnx' ? '-' : String(m.nObs ?? '-'), when(m.updatedAt), signatureOf(m),
+      ]),
+      ['l', 'r', 'l', 'l', 'r', 'r', 'l', 'l'],
     ),
   );
 }

@@ -1,0 +1,12 @@
+/** A model signature as the daemon sends it (see src/onnx/signature.ts). */
+export interface SignatureText {
+  inputs: { name: string; datatype: string; shape: number[] }[];
+  outputs: { name: string; datatype: string; shape: number[] }[];
+}
+
+const tensors = (list: SignatureText['inputs']) => list.map((t) => `${t.name} ${t.datatype} [${t.shape.join(',')}]`).join(', ');
+
+/** "inputs x FP32 [-1,8] · outputs y FP32 [-1,2]". */
+export function describeSignature(sig: SignatureText): string {
+  return `inputs ${tensors(sig.inputs)} · outputs ${tensors(sig.outputs)}`;
+}
