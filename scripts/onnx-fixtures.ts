@@ -14,6 +14,8 @@ export const MLP = {
 };
 export const INT64_FACTOR = 3n;
 export const FIXED_FACTOR = 2;
+/** A lookup table: an index outside 0..3 makes onnxruntime fail at run time, after every check passed. */
+export const GATHER_TABLE = [[1, 2], [3, 4], [5, 6], [7, 8]];
 /** Every datatype the Open Inference Protocol and onnxruntime share, each passed through Identity. */
 export const ALL_TYPES = {
   BOOL: ELEM.BOOL, INT8: ELEM.INT8, INT16: ELEM.INT16, INT32: ELEM.INT32, INT64: ELEM.INT64, UINT8: ELEM.UINT8,
@@ -87,6 +89,13 @@ export function fixtureModels(): Record<string, Uint8Array> {
       inputs: [{ name: 'x', elem: ELEM.FLOAT16, dims: ['batch', 2] }],
       outputs: [{ name: 'y', elem: ELEM.FLOAT, dims: ['batch', 2] }],
       nodes: [{ op: 'Cast', inputs: ['x'], outputs: ['y'], attrs: { to: ELEM.FLOAT } }],
+    }),
+    'gather.onnx': buildModel({
+      name: 'gather',
+      inputs: [{ name: 'idx', elem: ELEM.INT64, dims: ['batch', 1] }],
+      outputs: [{ name: 'y', elem: ELEM.FLOAT, dims: ['batch', 1, 2] }],
+      initializers: [{ name: 'table', elem: ELEM.FLOAT, dims: [4, 2], data: f32(GATHER_TABLE) }],
+      nodes: [{ op: 'Gather', inputs: ['table', 'idx'], outputs: ['y'], attrs: { axis: 0 } }],
     }),
     'all-types.onnx': buildModel({
       name: 'all_types',

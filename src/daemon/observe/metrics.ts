@@ -65,10 +65,14 @@ export class Metrics {
     poolGauge('modelapi_pool_threads', 'Worker threads in the pool', (s) => s.threads);
     new Gauge({
       name: 'modelapi_models',
-      help: 'Models in the registry',
+      help: 'Models with a ready version, by kind (forecast or onnx)',
+      labelNames: ['kind'] as const,
       registers: r,
       collect() {
-        this.set(service.listModels().length);
+        const ready = service.listModels().filter((m) => m.currentVersion !== null);
+        const onnx = ready.filter((m) => m.kind === 'onnx').length;
+        this.set({ kind: 'forecast' }, ready.length - onnx);
+        this.set({ kind: 'onnx' }, onnx);
       },
     });
     new Gauge({

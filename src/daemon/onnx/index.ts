@@ -6,6 +6,7 @@ import type { ModelLocks } from '../models/model-locks.ts';
 import { DeployService } from './deploy-service.ts';
 import { DirectRunner, InferService } from './infer-service.ts';
 import { OnnxVersions } from './onnx-versions.ts';
+import { Batcher } from './batcher.ts';
 import type { OnnxDeps } from './plugin.ts';
 
 export type { OnnxDeps } from './plugin.ts';
@@ -13,12 +14,15 @@ export type { OnnxDeps } from './plugin.ts';
 /** Builds the ONNX services over the daemon's store, pools and the per-model locks shared with fits. */
 export function createOnnx(store: ModelStore, pools: WorkerPools, events: ServiceEventBus, locks: ModelLocks, config: DaemonConfig): OnnxDeps {
   const versions = new OnnxVersions(store);
-  const runner = new DirectRunner(pools);
+  const batcher = new Batcher(new DirectRunner(pools), events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows });
   return {
     store,
     versions,
     deploys: new DeployService(store, pools, events, locks, versions, config.lockTimeoutMs),
-    infers: new InferService(store, locks, versions, runner, config.lockTimeoutMs),
+    infers: new InferService(store, locks, versions, batcher, config.lockTimeoutMs, events),
+    batcher,
+    locks,
     maxModelBytes: config.maxModelBytes,
   };
 }
+export { registerOnnxMetrics } from './onnx-metrics.ts';

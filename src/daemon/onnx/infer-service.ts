@@ -2,6 +2,7 @@ import { InferInputError, checkInputs, checkOutputs, type InputTensor, type OipR
 import type { InferOutput, WorkerPools } from '../../pool/index.ts';
 import type { ModelStore } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
+import type { ServiceEventBus } from '../events.ts';
 import type { ModelLocks } from '../models/model-locks.ts';
 import { checkModelName } from '../models/model-name.ts';
 import { kindConflict } from '../models/kind-conflict.ts';
@@ -57,6 +58,7 @@ export class InferService {
     private readonly versions: OnnxVersions,
     private readonly runner: InferRunner,
     private readonly lockTimeoutMs: number,
+    private readonly events: ServiceEventBus,
   ) {}
 
   /** The version to run: `version` if given (it must be ready), else the current one. */
@@ -90,6 +92,14 @@ export class InferService {
       if (err instanceof InferInputError) throw new ApiError('MODELAPI_ERR_INVALID_INPUT', err.message, { fields: { inputs: err.message } });
       throw err;
     }
-    return this.runner.run(target, inputs, outputs);
+    const started = performance.now();
+    let ok = false;
+    try {
+      const result = await this.runner.run(target, inputs, outputs);
+      ok = true;
+      return result;
+    } finally {
+      this.events.emitEvent('infer.finished', { model: target.model, ms: performance.now() - started, ok });
+    }
   }
 }

@@ -3,6 +3,8 @@ import type { ModelStore } from '../../store/index.ts';
 import type { DeployService } from './deploy-service.ts';
 import { deployRoutes } from './deploy-routes.ts';
 import type { InferService } from './infer-service.ts';
+import type { Batcher } from './batcher.ts';
+import type { ModelLocks } from '../models/model-locks.ts';
 import { oipRoutes } from './oip-routes.ts';
 import type { OnnxVersions } from './onnx-versions.ts';
 
@@ -11,6 +13,8 @@ export interface OnnxDeps {
   versions: OnnxVersions;
   deploys: DeployService;
   infers: InferService;
+  batcher: Batcher;
+  locks: ModelLocks;
   maxModelBytes: number;
 }
 
