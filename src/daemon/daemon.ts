@@ -11,7 +11,7 @@ import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
 import { ModelLocks } from './models/model-locks.ts';
-import { createOnnx, registerOnnxMetrics } from './onnx/index.ts';
+import { createOnnx, onnxStatus, registerOnnxMetrics } from './onnx/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -63,8 +63,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
   status.eventClients = () => stream.size;
+  status.onnx = () => onnxStatus(onnx);
   const metrics = new Metrics(service, pools, events);
-  registerOnnxMetrics(metrics.registry, events, { ...onnx, streamsOpen: () => 0 });
+  registerOnnxMetrics(metrics.registry, events, onnx);
   let ready = true;
   const app = await buildApp({
     service,

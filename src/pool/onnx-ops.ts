@@ -1,3 +1,4 @@
+import { threadId } from 'node:worker_threads';
 import { UnservableModelError } from '../onnx/index.ts';
 import { SessionCache, inspectModel } from '../onnx/session-cache.ts';
 import { readStore } from './read-store.ts';
@@ -26,7 +27,7 @@ export function onnxOps(config: WorkerConfig) {
   async function infer(task: InferTask): Promise<InferResult> {
     try {
       const outputs = await sessions.run(task.model, task.version, task.current, task.inputs, task.outputs);
-      return { ok: true, outputs, sessions: sessions.size };
+      return { ok: true, outputs, sessions: sessions.size, threadId };
     } catch (err) {
       // Inputs were checked against the signature before they were sent, so what is left is the model's own failure.
       return { ok: false, code: 'MODELAPI_ERR_INFER_FAILED', message: `onnxruntime failed: ${(err as Error).message}` };

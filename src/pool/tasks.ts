@@ -59,7 +59,8 @@ export interface InferOutput {
   data: TypedArray;
 }
 
-export type InferResult = { ok: true; outputs: InferOutput[]; sessions: number } | TaskFailure;
+/** `sessions`: how many sessions the worker (`threadId`) holds after this run, for the status. */
+export type InferResult = { ok: true; outputs: InferOutput[]; sessions: number; threadId: number } | TaskFailure;
 
 export type Task = FitTask | ForecastTask | BacktestTask | WarmUpTask | OnnxValidateTask | InferTask;
 

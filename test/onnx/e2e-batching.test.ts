@@ -38,7 +38,7 @@ test('dynamic batching: concurrent infers of random sizes equal their unbatched 
   });
 
   // One at a time, each request is alone in its batch: the unbatched reference.
-  const alone = [];
+  const alone: any[] = [];
   for (const r of requests) alone.push((await infer(d.url, 'big', r)).body);
   const runsAlone = await metric(d.url, 'modelapi_batch_rows_count');
   assert.equal(runsAlone, requests.length);

@@ -26,6 +26,16 @@ export interface StatusSnapshot {
     writersWaiting: number;
   }[];
   requests: RouteFigures[];
+  /** Absent from daemons that predate ONNX serving. */
+  onnx?: OnnxStatus;
+}
+
+/** ONNX serving: live sessions (per pool: they live in the forecast pool), open streams, queue per model. */
+export interface OnnxStatus {
+  sessions: { forecast: number };
+  streams: { open: number; paused: number; inFlight: number; pending: number };
+  /** Requests waiting for each model's lock or its batch. */
+  queueDepth: Record<string, number>;
 }
 
 function fileBytes(path: string): number {
@@ -42,6 +52,8 @@ export class StatusReporter {
   url = '';
   /** Set once the event stream exists (it needs this reporter first). */
   eventClients: () => number = () => 0;
+  /** Set by the daemon once the ONNX services exist. */
+  onnx: () => OnnxStatus = () => ({ sessions: { forecast: 0 }, streams: { open: 0, paused: 0, inFlight: 0, pending: 0 }, queueDepth: {} });
 
   constructor(
     private readonly version: string,
@@ -75,6 +87,7 @@ export class StatusReporter {
         writersWaiting: m.lock.writersWaiting,
       })),
       requests: this.requests.snapshot(),
+      onnx: this.onnx(),
     };
   }
 }

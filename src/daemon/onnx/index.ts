@@ -7,6 +7,7 @@ import { DeployService } from './deploy-service.ts';
 import { DirectRunner, InferService } from './infer-service.ts';
 import { OnnxVersions } from './onnx-versions.ts';
 import { Batcher } from './batcher.ts';
+import { StreamCounts } from './streams.ts';
 import type { OnnxDeps } from './plugin.ts';
 
 export type { OnnxDeps } from './plugin.ts';
@@ -14,7 +15,8 @@ export type { OnnxDeps } from './plugin.ts';
 /** Builds the ONNX services over the daemon's store, pools and the per-model locks shared with fits. */
 export function createOnnx(store: ModelStore, pools: WorkerPools, events: ServiceEventBus, locks: ModelLocks, config: DaemonConfig): OnnxDeps {
   const versions = new OnnxVersions(store);
-  const batcher = new Batcher(new DirectRunner(pools), events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows });
+  const direct = new DirectRunner(pools);
+  const batcher = new Batcher(direct, events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows });
   return {
     store,
     versions,
@@ -22,7 +24,10 @@ export function createOnnx(store: ModelStore, pools: WorkerPools, events: Servic
     infers: new InferService(store, locks, versions, batcher, config.lockTimeoutMs, events),
     batcher,
     locks,
+    streams: new StreamCounts(),
+    sessions: () => direct.sessions(),
     maxModelBytes: config.maxModelBytes,
   };
 }
 export { registerOnnxMetrics } from './onnx-metrics.ts';
+export { onnxStatus } from './onnx-status.ts';

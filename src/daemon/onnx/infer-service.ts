@@ -21,7 +21,17 @@ export interface InferRunner {
 
 /** The runner without batching: one pool task per request. */
 export class DirectRunner implements InferRunner {
+  // Sessions each forecast-pool worker reported holding after its last run, by thread id.
+  private readonly sessionsByWorker = new Map<number, number>();
+
   constructor(private readonly pools: WorkerPools) {}
+
+  /** Live onnxruntime sessions in the pool, as the workers last reported them. */
+  sessions(): number {
+    let n = 0;
+    for (const v of this.sessionsByWorker.values()) n += v;
+    return n;
+  }
 
   async run(target: InferTarget, inputs: InputTensor[], outputs: string[]): Promise<InferOutput[]> {
     let result;
@@ -31,6 +41,7 @@ export class DirectRunner implements InferRunner {
       throw workerFailure(err, 'running the model');
     }
     if (!result.ok) throw new ApiError('MODELAPI_ERR_INFER_FAILED', result.message);
+    this.sessionsByWorker.set(result.threadId, result.sessions);
     return result.outputs;
   }
 }

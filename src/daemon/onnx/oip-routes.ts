@@ -1,14 +1,13 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { OipRequest } from '../../onnx/index.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ModelStore } from '../../store/index.ts';
-import { ApiError } from '../errors.ts';
-import { validationFields, validatorCompiler } from '../http/validation.ts';
+import { checkOipRequest } from './oip-request.ts';
 import { HEADER_LENGTH, inferReply, splitBinaryBody } from './binary-tensors.ts';
 import { parseVersion, type InferService } from './infer-service.ts';
 import { installOipErrors } from './oip-errors.ts';
 import { oipModelMetadata } from './oip-metadata.ts';
-import { OipError, OipInferRequest, OipModelMetadataSchema, OipModelParams, OipReady, OipVersionParams } from './oip-schemas.ts';
+import { OipError, OipModelMetadataSchema, OipModelParams, OipReady, OipVersionParams } from './oip-schemas.ts';
 import type { OnnxVersions } from './onnx-versions.ts';
 
 export interface OipDeps {
@@ -19,17 +18,11 @@ export interface OipDeps {
   isReady: () => boolean;
 }
 
-const checkRequest = validatorCompiler({ schema: OipInferRequest, httpPart: 'body' } as never) as unknown as ((v: unknown) => boolean) & { errors?: never[] };
-
 /** The request body: JSON, or (binary tensor extension) a JSON header followed by raw tensors. */
 function readInferBody(req: FastifyRequest): { body: OipRequest; binary?: Uint8Array } {
   const header = req.headers[HEADER_LENGTH] as string | undefined;
   const { json, binary } = Buffer.isBuffer(req.body) ? splitBinaryBody(req.body, header) : { json: req.body, binary: undefined };
-  if (!checkRequest(json)) {
-    const fields = validationFields(checkRequest.errors ?? [], 'body');
-    throw new ApiError('MODELAPI_ERR_VALIDATION', Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { fields });
-  }
-  return { body: json as OipRequest, binary };
+  return { body: checkOipRequest(json), binary };
 }
 
 const errors = { 400: OipError, 404: OipError, 413: OipError, 500: OipError, 503: OipError };

@@ -1,14 +1,13 @@
 import { Gauge, Histogram, type Registry } from 'prom-client';
-import type { ModelStore } from '../../store/index.ts';
 import type { ServiceEventBus } from '../events.ts';
-import type { ModelLocks } from '../models/model-locks.ts';
-import type { Batcher } from './batcher.ts';
+import { onnxStatus } from './onnx-status.ts';
+import type { OnnxDeps } from './plugin.ts';
 
 /** The inference metrics on the daemon's registry (the registry board the original system had). */
 export function registerOnnxMetrics(
   registry: Registry,
   events: ServiceEventBus,
-  deps: { store: ModelStore; locks: ModelLocks; batcher: Batcher; streamsOpen: () => number },
+  deps: OnnxDeps,
 ): void {
   const registers = [registry];
   const inferSeconds = new Histogram({
@@ -33,10 +32,7 @@ export function registerOnnxMetrics(
     registers,
     collect() {
       this.reset();
-      for (const m of deps.store.listModels()) {
-        const lock = deps.locks.counts(m.name);
-        this.set({ model: m.name }, lock.readersWaiting + lock.writersWaiting + deps.batcher.waitingFor(m.name));
-      }
+      for (const [model, n] of Object.entries(onnxStatus(deps).queueDepth)) this.set({ model }, n);
     },
   });
   new Gauge({
@@ -44,7 +40,7 @@ export function registerOnnxMetrics(
     help: 'Open WebSocket inference streams',
     registers,
     collect() {
-      this.set(deps.streamsOpen());
+      this.set(deps.streams.open);
     },
   });
 }

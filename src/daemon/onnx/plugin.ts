@@ -6,6 +6,8 @@ import type { InferService } from './infer-service.ts';
 import type { Batcher } from './batcher.ts';
 import type { ModelLocks } from '../models/model-locks.ts';
 import { oipRoutes } from './oip-routes.ts';
+import { streamRoutes } from './stream-routes.ts';
+import type { StreamCounts } from './streams.ts';
 import type { OnnxVersions } from './onnx-versions.ts';
 
 export interface OnnxDeps {
@@ -15,11 +17,15 @@ export interface OnnxDeps {
   infers: InferService;
   batcher: Batcher;
   locks: ModelLocks;
+  streams: StreamCounts;
+  /** Live onnxruntime sessions in the forecast pool's workers. */
+  sessions: () => number;
   maxModelBytes: number;
 }
 
 /** Everything ONNX over HTTP: the deploy route on /v1 and the Open Inference Protocol on /v2. */
-export const onnxPlugin = (deps: OnnxDeps, server: { serverVersion: string; isReady: () => boolean }): FastifyPluginAsync => async (app) => {
+export const onnxPlugin = (deps: OnnxDeps, server: { serverVersion: string; isReady: () => boolean; maxBodyBytes: number }): FastifyPluginAsync => async (app) => {
   await app.register(deployRoutes(deps.deploys, deps.maxModelBytes));
+  await app.register(streamRoutes(deps.infers, deps.streams, server.maxBodyBytes));
   await app.register(oipRoutes({ ...deps, ...server }), { prefix: '/v2' });
 };
