@@ -29,6 +29,7 @@ function buildProgram(): Command {
     .option('--max-model <size>', 'largest ONNX model file a deploy accepts (env MODELAPI_MAX_MODEL; default 200mb)')
     .option('--batch-delay <duration>', 'how long an infer waits to share a batch; 0 = off (env MODELAPI_BATCH_DELAY; default 2ms)')
     .option('--max-batch <rows>', 'rows in one inference batch at most (env MODELAPI_MAX_BATCH; default 64)')
+    .option('--max-sync-rows <rows>', 'infers over this many rows run as jobs (env MODELAPI_MAX_SYNC_ROWS; default 10000)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
 

@@ -87,6 +87,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(compatRoutes(opts.service));
   await app.register(jobRoutes(opts.jobs));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
-  await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady, maxBodyBytes: opts.maxBodyBytes }));
+  await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady, maxBodyBytes: opts.maxBodyBytes, jobs: opts.jobs }));
   return app;
 }

@@ -26,6 +26,8 @@ export interface DaemonConfig {
   batchDelayMs: number;
   /** Rows (first-dimension entries, not requests) in one batch at most. */
   maxBatchRows: number;
+  /** Infers over this many rows are run as jobs (202 + Location). */
+  maxSyncRows: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
 }
@@ -63,6 +65,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxModelBytes: 200 * 1024 * 1024,
     batchDelayMs: 2,
     maxBatchRows: 64,
+    maxSyncRows: 10_000,
     jobTtlMs: 24 * 3_600_000,
   };
 }
@@ -85,6 +88,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxModelBytes: 'MODELAPI_MAX_MODEL',
   batchDelayMs: 'MODELAPI_BATCH_DELAY',
   maxBatchRows: 'MODELAPI_MAX_BATCH',
+  maxSyncRows: 'MODELAPI_MAX_SYNC_ROWS',
   jobTtlMs: 'MODELAPI_JOB_TTL',
 };
 
@@ -116,6 +120,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxModelBytes: '--max-model',
   batchDelayMs: '--batch-delay',
   maxBatchRows: '--max-batch',
+  maxSyncRows: '--max-sync-rows',
   jobTtlMs: '--job-ttl',
 };
 
@@ -164,6 +169,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxModelBytes: size,
   batchDelayMs: durationOrZero,
   maxBatchRows: integer(1, 1_000_000),
+  maxSyncRows: integer(1, 100_000_000),
   jobTtlMs: duration,
 };
 

@@ -16,6 +16,7 @@ interface ServeFlags {
   maxModel?: string;
   batchDelay?: string;
   maxBatch?: string;
+  maxSyncRows?: string;
   jobTtl?: string;
 }
 
@@ -35,6 +36,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxModelBytes: flags.maxModel,
     batchDelayMs: flags.batchDelay,
     maxBatchRows: flags.maxBatch,
+    maxSyncRows: flags.maxSyncRows,
     jobTtlMs: flags.jobTtl,
   };
   let config;

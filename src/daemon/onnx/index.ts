@@ -27,6 +27,7 @@ export function createOnnx(store: ModelStore, pools: WorkerPools, events: Servic
     streams: new StreamCounts(),
     sessions: () => direct.sessions(),
     maxModelBytes: config.maxModelBytes,
+    maxSyncRows: config.maxSyncRows,
   };
 }
 export { registerOnnxMetrics } from './onnx-metrics.ts';

@@ -9,6 +9,12 @@ import { kindConflict } from '../models/kind-conflict.ts';
 import type { OnnxVersion, OnnxVersions } from './onnx-versions.ts';
 import { workerFailure } from './worker-errors.ts';
 
+/** A request's inputs decoded and checked against a signature, and the outputs to return. */
+export interface CheckedInfer {
+  inputs: InputTensor[];
+  outputs: string[];
+}
+
 /** The version an infer runs on, and the model's current version when it was chosen. */
 export interface InferTarget extends OnnxVersion {
   current: number;
@@ -93,24 +99,31 @@ export class InferService {
     return { ...chosen, current: current.version };
   }
 
-  /** Checks the request against the target's signature and runs it. */
-  async infer(target: InferTarget, req: OipRequest, binary?: Uint8Array): Promise<InferOutput[]> {
-    let inputs, outputs;
+  /** Checks the request against the target's signature (before anything reaches onnxruntime). */
+  check(target: InferTarget, req: OipRequest, binary?: Uint8Array): CheckedInfer {
     try {
-      inputs = checkInputs(target.signature, req, binary);
-      outputs = checkOutputs(target.signature, req);
+      return { inputs: checkInputs(target.signature, req, binary), outputs: checkOutputs(target.signature, req) };
     } catch (err) {
       if (err instanceof InferInputError) throw new ApiError('MODELAPI_ERR_INVALID_INPUT', err.message, { fields: { inputs: err.message } });
       throw err;
     }
+  }
+
+  /** Runs checked inputs (through the batcher when it is on). */
+  async run(target: InferTarget, checked: CheckedInfer): Promise<InferOutput[]> {
     const started = performance.now();
     let ok = false;
     try {
-      const result = await this.runner.run(target, inputs, outputs);
+      const result = await this.runner.run(target, checked.inputs, checked.outputs);
       ok = true;
       return result;
     } finally {
       this.events.emitEvent('infer.finished', { model: target.model, ms: performance.now() - started, ok });
     }
+  }
+
+  /** check, then run. */
+  infer(target: InferTarget, req: OipRequest, binary?: Uint8Array): Promise<InferOutput[]> {
+    return this.run(target, this.check(target, req, binary));
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ModelStore } from '../../store/index.ts';
+import type { JobService } from '../jobs/index.ts';
 import type { DeployService } from './deploy-service.ts';
 import { deployRoutes } from './deploy-routes.ts';
 import type { InferService } from './infer-service.ts';
@@ -21,10 +22,11 @@ export interface OnnxDeps {
   /** Live onnxruntime sessions in the forecast pool's workers. */
   sessions: () => number;
   maxModelBytes: number;
+  maxSyncRows: number;
 }
 
 /** Everything ONNX over HTTP: the deploy route on /v1 and the Open Inference Protocol on /v2. */
-export const onnxPlugin = (deps: OnnxDeps, server: { serverVersion: string; isReady: () => boolean; maxBodyBytes: number }): FastifyPluginAsync => async (app) => {
+export const onnxPlugin = (deps: OnnxDeps, server: { serverVersion: string; isReady: () => boolean; maxBodyBytes: number; jobs: JobService }): FastifyPluginAsync => async (app) => {
   await app.register(deployRoutes(deps.deploys, deps.maxModelBytes));
   await app.register(streamRoutes(deps.infers, deps.streams, server.maxBodyBytes));
   await app.register(oipRoutes({ ...deps, ...server }), { prefix: '/v2' });
