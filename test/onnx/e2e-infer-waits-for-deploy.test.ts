@@ -27,6 +27,10 @@ test('an infer that arrives during a deploy waits for it and runs on the new ver
   await waitFor('the deploy to hold the lock', async () => (await modelLock(d.url)).writerActive);
   const answer = infer(d.url, 'lin', { inputs: [fp32Input('x', rows)] });
   await waitFor('the infer to wait for it', async () => (await modelLock(d.url)).readersWaiting === 1);
+  // The registry board counts it: one request waiting for the deploy's lock.
+  assert.equal((await call(`${d.url}/v1/status`)).body.data.onnx.queueDepth.lin, 1);
+  const metrics = await (await fetch(`${d.url}/metrics`)).text();
+  assert.match(metrics, /modelapi_model_queue_depth\{model="lin"\} 1\n/);
   worker.open();
   assert.equal((await deploying).body.data.version, 2);
   const res = await answer;

@@ -1,6 +1,6 @@
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
-import { describeSignature, type SignatureText } from './signature-text.ts';
+import { signatureArrow, type SignatureText } from './signature-text.ts';
 
 interface Flags {
   url?: string;
@@ -19,8 +19,7 @@ interface ModelRow {
 }
 
 /** What a model takes and gives: an ONNX model's tensors, a forecasting model's series and horizon. */
-const signatureOf = (m: ModelRow) =>
-  m.kind === 'onnx' && m.spec?.signature ? describeSignature(m.spec.signature) : m.kind ? 'series → forecast (h steps, intervals)' : '-';
+const signatureOf = (m: ModelRow) => signatureArrow(m.kind, m.spec) || (m.kind ? 'series → forecast (h steps, intervals)' : '-');
 
 interface VersionRow {
   version: number;
