@@ -1,6 +1,7 @@
 import { encodeJsonData, tensorBytes, type OipRequest } from '../../onnx/index.ts';
 import type { InferOutput } from '../../pool/index.ts';
 import { ApiError } from '../errors.ts';
+import { parseJsonText } from './json-text.ts';
 
 /**
  * Triton's binary tensor data extension: the body is a JSON header of `Inference-Header-Content-Length`
@@ -13,12 +14,7 @@ export function splitBinaryBody(body: Buffer, headerLength: string | undefined):
   if (!Number.isInteger(n) || n < 0 || n > body.byteLength) {
     throw ApiError.field('MODELAPI_ERR_VALIDATION', 'Inference-Header-Content-Length', `must be an integer from 0 to the body's ${body.byteLength} bytes`);
   }
-  let json;
-  try {
-    json = JSON.parse(body.subarray(0, n).toString('utf8'));
-  } catch (err) {
-    throw ApiError.field('MODELAPI_ERR_INVALID_JSON', 'body', `the JSON header is not valid JSON: ${(err as Error).message}`);
-  }
+  const json = parseJsonText(body.subarray(0, n).toString('utf8'), 'body', 'the JSON header is not valid JSON');
   return { json, binary: n < body.byteLength ? body.subarray(n) : undefined };
 }
 

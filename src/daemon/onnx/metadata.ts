@@ -1,4 +1,5 @@
 import { ApiError } from '../errors.ts';
+import { parseJsonText } from './json-text.ts';
 
 const STRING_FIELDS = ['description', 'owner'];
 
@@ -24,11 +25,5 @@ export function checkMetadata(value: unknown, field = 'metadata'): Record<string
 
 /** The metadata part of a multipart deploy: JSON text. */
 export function parseMetadataText(text: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (err) {
-    throw ApiError.field('MODELAPI_ERR_INVALID_JSON', 'metadata', `is not valid JSON: ${(err as Error).message}`);
-  }
-  return checkMetadata(value);
+  return checkMetadata(parseJsonText(text, 'metadata'));
 }

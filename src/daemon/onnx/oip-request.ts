@@ -2,6 +2,7 @@ import type { OipRequest } from '../../onnx/index.ts';
 import { ApiError } from '../errors.ts';
 import { validationFields, validatorCompiler } from '../http/validation.ts';
 import { OipInferRequest } from './oip-schemas.ts';
+import { parseJsonText } from './json-text.ts';
 
 const check = validatorCompiler({ schema: OipInferRequest, httpPart: 'body' } as never) as unknown as ((v: unknown) => boolean) & { errors?: never[] };
 
@@ -16,11 +17,5 @@ export function checkOipRequest(json: unknown): OipRequest {
 
 /** JSON text (a WebSocket message) → a checked OIP infer request. */
 export function readInferJson(text: string): OipRequest {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw ApiError.field('MODELAPI_ERR_INVALID_JSON', 'message', `is not valid JSON: ${(err as Error).message}`);
-  }
-  return checkOipRequest(json);
+  return checkOipRequest(parseJsonText(text, 'message'));
 }
