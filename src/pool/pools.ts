@@ -1,4 +1,6 @@
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { EVICT_CHANNEL } from './model-cache.ts';
 import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
@@ -89,8 +91,10 @@ class Pool {
 export class WorkerPools {
   private readonly fitPool: Pool;
   private readonly forecastPool: Pool;
+  private readonly evictions = new BroadcastChannel(EVICT_CHANNEL);
 
   constructor(opts: PoolOptions) {
+    this.evictions.unref();
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
   }
@@ -113,11 +117,17 @@ export class WorkerPools {
     return this.forecastPool.run<ForecastResult>(task);
   }
 
+  /** Every worker drops its cached versions of a deleted model. */
+  evictModel(model: string): void {
+    this.evictions.postMessage({ model });
+  }
+
   stats(): { fit: PoolStats; forecast: PoolStats } {
     return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats() };
   }
 
   async close(): Promise<void> {
+    this.evictions.close();
     await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy()]);
   }
 }
