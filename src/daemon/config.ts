@@ -22,6 +22,8 @@ export interface DaemonConfig {
   shutdownTimeoutMs: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps all. */
+  keepVersions: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -55,6 +57,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
     jobTtlMs: 24 * 3_600_000,
+    keepVersions: 20,
   };
 }
 
@@ -74,6 +77,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   jobTtlMs: 'MODELAPI_JOB_TTL',
+  keepVersions: 'MODELAPI_KEEP_VERSIONS',
 };
 
 export class ConfigError extends Error {
@@ -102,6 +106,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
   jobTtlMs: '--job-ttl',
+  keepVersions: '--keep-versions',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -142,6 +147,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
   jobTtlMs: duration,
+  keepVersions: integer(0, 1_000_000),
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -52,6 +52,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    keepVersions: config.keepVersions,
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const requestStats = new RequestStats();
