@@ -21,6 +21,7 @@ function buildProgram(): Command {
     .option('--db <path>', 'SQLite file (env MODELAPI_DB; default under the user data directory)')
     .option('--fit-workers <n>', 'threads for fits (env MODELAPI_FIT_WORKERS)')
     .option('--forecast-workers <n>', 'threads for forecasts (env MODELAPI_FORECAST_WORKERS)')
+    .option('--bulk-workers <n>', 'threads for bulk fits, started on demand (env MODELAPI_BULK_WORKERS; default: every core)')
     .option('--lock-timeout <duration>', 'longest wait for a model lock (env MODELAPI_LOCK_TIMEOUT; default 60s)')
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')

@@ -8,6 +8,8 @@ export interface DaemonConfig {
   dbPath: string;
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits, started on demand: every core, so bulk work is not confined to the fit pool's half. */
+  bulkWorkers: number;
   lockTimeoutMs: number;
   fitTimeoutMs: number;
   maxBodyBytes: number;
@@ -48,6 +50,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     dbPath: defaultDbPath(env),
     fitWorkers: Math.max(1, Math.floor(cores / 2)),
     forecastWorkers: Math.max(1, cores - Math.floor(cores / 2)),
+    bulkWorkers: cores,
     lockTimeoutMs: 60_000,
     fitTimeoutMs: 300_000,
     maxBodyBytes: 50 * 1024 * 1024,
@@ -68,6 +71,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   dbPath: 'MODELAPI_DB',
   fitWorkers: 'MODELAPI_FIT_WORKERS',
   forecastWorkers: 'MODELAPI_FORECAST_WORKERS',
+  bulkWorkers: 'MODELAPI_BULK_WORKERS',
   lockTimeoutMs: 'MODELAPI_LOCK_TIMEOUT',
   fitTimeoutMs: 'MODELAPI_FIT_TIMEOUT',
   maxBodyBytes: 'MODELAPI_MAX_BODY',
@@ -97,6 +101,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   dbPath: '--db',
   fitWorkers: '--fit-workers',
   forecastWorkers: '--forecast-workers',
+  bulkWorkers: '--bulk-workers',
   lockTimeoutMs: '--lock-timeout',
   fitTimeoutMs: '--fit-timeout',
   maxBodyBytes: '--max-body',
@@ -138,6 +143,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   dbPath: text,
   fitWorkers: integer(1, 256),
   forecastWorkers: integer(1, 256),
+  bulkWorkers: integer(1, 256),
   lockTimeoutMs: duration,
   fitTimeoutMs: duration,
   maxBodyBytes: size,

@@ -8,6 +8,7 @@ interface ServeFlags {
   db?: string;
   fitWorkers?: string;
   forecastWorkers?: string;
+  bulkWorkers?: string;
   lockTimeout?: string;
   fitTimeout?: string;
   maxBody?: string;
@@ -25,6 +26,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     dbPath: flags.db,
     fitWorkers: flags.fitWorkers,
     forecastWorkers: flags.forecastWorkers,
+    bulkWorkers: flags.bulkWorkers,
     lockTimeoutMs: flags.lockTimeout,
     fitTimeoutMs: flags.fitTimeout,
     maxBodyBytes: flags.maxBody,

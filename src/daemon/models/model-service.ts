@@ -91,10 +91,11 @@ export class ModelService {
     this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
   }
 
-  async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
+  async fit(name: string, request: FitRequest, requestId?: string, pool: 'fit' | 'bulk' = 'fit'): Promise<FitView> {
     checkModelName(name);
     const { data, kind = DEFAULT_KIND, labels, ...options } = request;
-    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false, labels: parseLabelChanges(labels, 'labels', false) });
+    if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
+    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false, labels: parseLabelChanges(labels, 'labels', false), pool });
   }
 
   /** Fits the current version's series and spec again as a new version (the dashboard's "fit again"). */
@@ -110,7 +111,7 @@ export class ModelService {
     kindName: string,
     options: Record<string, unknown>,
     y: Float64Array,
-    { requestId, force, labels = {} }: { requestId?: string; force: boolean; labels?: LabelChanges },
+    { requestId, force, labels = {}, pool = 'fit' }: { requestId?: string; force: boolean; labels?: LabelChanges; pool?: 'fit' | 'bulk' },
   ): Promise<FitView> {
     let kind, spec;
     try {
@@ -135,7 +136,7 @@ export class ModelService {
       }
       const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash, labels });
       this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
-      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId });
+      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId, pool });
       this.current.set(name, published);
       if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
       this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: published.fitMs ?? 0, reused: false, requestId });
