@@ -36,6 +36,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
     fitWorkers: config.fitWorkers,
+    bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
@@ -52,6 +53,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    keepVersions: config.keepVersions,
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const requestStats = new RequestStats();
@@ -63,6 +65,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const app = await buildApp({
     service,
     jobs,
+    bulkThreads: pools.bulkThreads,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,

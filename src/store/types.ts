@@ -22,6 +22,7 @@ export interface VersionRecord extends VersionSummary {
 
 export interface ModelRecord {
   name: string;
+  labels: Record<string, string>;
   currentVersion: number | null;
   versions: number;
   createdAt: string;
@@ -34,6 +35,8 @@ export interface NewVersion {
   spec: Record<string, unknown>;
   series: Float64Array;
   hash: string;
+  /** Label changes applied with the new version (string sets, null removes). */
+  labels?: Record<string, string | null>;
 }
 
 export interface PublishedFit {
