@@ -40,6 +40,7 @@ function buildProgram(): Command {
       .option('--seasonal <P,D,Q>', 'ARIMA seasonal order')
       .option('--drift', 'ARIMA: include a drift term (needs d + D = 1)')
       .option('--column <name>', 'CSV column to read')
+      .option('--date-column <name>', 'CSV column with the timestamps (ISO 8601 dates or epoch s/ms; regularly spaced)')
       .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/fit.ts')).fit(file, opts));
@@ -69,6 +70,15 @@ function buildProgram(): Command {
       .option('-m, --model <name>', 'model name the backtest is filed under in logs', 'default')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/backtest.ts')).backtest(file, opts));
+
+  withUrl(
+    program
+      .command('observe')
+      .description('append observations to a model: its state moves on with the same parameters (no refit)')
+      .argument('<model>', 'model name')
+      .argument('<values...>', 'values to append (a value or timestamp,value each), or - to read one per line from stdin')
+      .option('--json', 'print each answer as a JSON line'),
+  ).action(async (model, values, opts) => (await import('./commands/observe.ts')).observe(model, values, opts));
 
   withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
     async (opts) => (await import('./commands/registry.ts')).models(opts),

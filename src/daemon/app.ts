@@ -5,6 +5,8 @@ import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
 import type { ModelService } from './models/model-service.ts';
+import type { ObservationService } from './observations/observation-service.ts';
+import { observationRoutes } from './observations/routes.ts';
 import type { EventStream } from './observe/event-stream.ts';
 import type { Metrics } from './observe/metrics.ts';
 import type { RequestStats } from './observe/request-stats.ts';
@@ -16,6 +18,7 @@ import { validatorCompiler } from './http/validation.ts';
 
 export interface AppOptions {
   service: ModelService;
+  observations: ObservationService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -81,6 +84,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
+  await app.register(observationRoutes(opts.observations));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;
 }

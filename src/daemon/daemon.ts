@@ -9,6 +9,8 @@ import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
+import { AppendWriter } from './observations/append-writer.ts';
+import { ObservationService } from './observations/observation-service.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -52,6 +54,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
   });
+  const observations = new ObservationService(service, store, new AppendWriter(store), events);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -60,6 +63,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
+    observations,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,

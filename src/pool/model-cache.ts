@@ -1,4 +1,4 @@
-/** A small LRU keyed by "model@version": versions are immutable, so entries never go stale. */
+/** A small LRU (least recently used entries leave first). */
 export class ModelCache<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly capacity: number) {}

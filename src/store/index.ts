@@ -1,9 +1,13 @@
 export { ModelStore } from './model-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
+export { concatSeries } from './observation-store.ts';
 export type {
   ModelRecord,
+  NewObservations,
   NewVersion,
+  ObservationChunk,
   PublishedFit,
+  TimeIndex,
   VersionRecord,
   VersionState,
   VersionSummary,

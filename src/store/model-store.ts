@@ -1,11 +1,14 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
-import { openDb } from './db.ts';
+import { openDb, Statements } from './db.ts';
+import { concatSeries, ObservationStore } from './observation-store.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
-import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+import type { ModelRecord, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
-const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
-  fit_ms, hash, created_at, finished_at`;
+// nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
+const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
+  coalesce((SELECT max(o.end_obs) FROM observations o WHERE o.model = versions.model AND o.version = versions.version),
+           length(series) / 8) AS n_obs,
+  ts_start_ms, ts_step, ts_unit, fit_ms, hash, created_at, finished_at`;
 
 interface VersionRow {
   model: string;
@@ -16,6 +19,10 @@ interface VersionRow {
   error: string | null;
   metrics: string | null;
   n_obs: number;
+  n_fit: number;
+  ts_start_ms: number | null;
+  ts_step: number | null;
+  ts_unit: TimeIndex['unit'] | null;
   fit_ms: number | null;
   hash: string;
   created_at: string;
@@ -42,6 +49,8 @@ function toSummary(row: VersionRow): VersionSummary {
     error: row.error,
     metrics: row.metrics === null ? null : JSON.parse(row.metrics),
     nObs: row.n_obs,
+    nFit: row.n_fit,
+    timeIndex: row.ts_start_ms === null ? null : { startMs: row.ts_start_ms, step: row.ts_step!, unit: row.ts_unit! },
     fitMs: row.fit_ms,
     hash: row.hash,
     createdAt: row.created_at,
@@ -67,23 +76,19 @@ const now = () => new Date().toISOString();
  */
 export class ModelStore {
   readonly path: string;
+  readonly observations: ObservationStore;
   private readonly db: Db;
-
-  // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
-  private readonly statements = new Map<string, Statement>();
+  private readonly statements: Statements;
 
   private constructor(path: string, db: Db) {
     this.path = path;
     this.db = db;
+    this.statements = new Statements(db);
+    this.observations = new ObservationStore(db);
   }
 
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  private stmt(sql: string) {
+    return this.statements.get(sql);
   }
 
   static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
@@ -136,6 +141,12 @@ export class ModelStore {
     };
   }
 
+  /** The version's series now: the training series followed by every appended point. */
+  currentSeries(model: string, version: number): Float64Array | undefined {
+    const v = this.getVersion(model, version);
+    return v && concatSeries(v.series, this.observations.chunks(model, version));
+  }
+
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
     return this.db.transaction(() => {
@@ -152,10 +163,11 @@ export class ModelStore {
         .get(ts, v.model) as { next_version: number };
       this
         .stmt(
-          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
+          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at, ts_start_ms, ts_step, ts_unit)
+           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?, ?, ?, ?)`,
         )
-        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts);
+        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts,
+          v.timeIndex?.startMs ?? null, v.timeIndex?.step ?? null, v.timeIndex?.unit ?? null);
       return next_version;
     })();
   }

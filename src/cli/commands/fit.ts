@@ -12,6 +12,7 @@ interface FitFlags {
   seasonal?: string;
   drift?: boolean;
   column?: string;
+  dateColumn?: string;
   option?: string[];
   json?: boolean;
 }
@@ -24,13 +25,15 @@ interface FitAnswer {
   nObs: number;
   fitMs: number | null;
   metrics: Record<string, unknown> | null;
+  timestamps?: { first: string; last: string; spacing: string } | null;
 }
 
 /** `modelapi fit <file>`: options in the file < flags. */
 export async function fit(file: string, flags: FitFlags): Promise<void> {
   const client = new ApiClient(resolveUrl(flags.url));
-  const dataset = await loadDataset(file, flags.column);
+  const dataset = await loadDataset(file, flags.column, flags.dateColumn);
   const body: Record<string, unknown> = { ...dataset.options, ...keyValues(flags.option), data: dataset.data };
+  if (dataset.timestamps) body.timestamps = dataset.timestamps;
   if (flags.kind) body.kind = flags.kind;
   if (flags.period) body.period = positiveInt('--period', flags.period);
   if (flags.order) body.order = intList('--order', flags.order, 3);
@@ -55,5 +58,7 @@ export async function fit(file: string, flags: FitFlags): Promise<void> {
     ? 'unchanged data and options: reused, not refitted'
     : `fitted in ${answer.fitMs === null ? '?' : Math.max(1, Math.round(answer.fitMs))} ms`;
   const model = typeof answer.metrics?.model === 'string' ? ` · ${answer.metrics.model}` : '';
-  process.stdout.write(`model ${answer.model} · version ${answer.version} · ${answer.kind}${model} · ${how}\n`);
+  const t = answer.timestamps;
+  const dates = t ? ` · ${t.first} to ${t.last}, every ${t.spacing}` : '';
+  process.stdout.write(`model ${answer.model} · version ${answer.version} · ${answer.kind}${model}${dates} · ${how}\n`);
 }
