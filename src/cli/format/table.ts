@@ -67,8 +67,8 @@ export function forecastTable(fc: ForecastResult): string {
   const formatted = columns.map((c) => formatColumn(c.slice(0, n)));
   const rows = Array.from({ length: n }, (_, i) => [String(i + 1), ...(times ? [times[i] ?? ''] : []), ...formatted.map((c) => c[i] ?? '')]);
   const steps = `${fc.h} ${fc.h === 1 ? 'step' : 'steps'}`;
-  const nObs = fc.nObs === undefined ? '' : ` (n = ${fc.nObs})`;
-  const title = `model ${fc.model} · version ${fc.version}${nObs} · ${fc.kind} · ${steps}`;
+  const nObs = fc.nObs === undefined ? '' : ` · from ${fc.nObs} observations`;
+  const title = `model ${fc.model} · version ${fc.version} · ${fc.kind} · ${steps}${nObs}`;
   return `${title}\n${alignedTable(headers, rows, headers.map((hd) => (hd === 'time' ? 'l' : 'r')))}`;
 }
 

@@ -50,8 +50,8 @@ function irregular(i: number, raw: readonly unknown[], why: string): ApiError {
 }
 
 /**
- * The regular index of a fit's timestamps, and where each value goes on it: spacing is the smallest
- * step between neighbours, larger steps must be whole multiples of it (the gap becomes missing values).
+ * The regular index of a fit's timestamps, and where each value goes on it: the spacing is the smallest
+ * step between neighbours, and every other step must be a whole multiple of it (a gap: missing values).
  */
 export function indexTimestamps(raw: readonly unknown[], n: number): { index: TimeIndex; positions: number[] } {
   if (raw.length !== n) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'timestamps', `has ${raw.length} entries for ${n} values in data`);
@@ -64,7 +64,7 @@ export function indexTimestamps(raw: readonly unknown[], n: number): { index: Ti
   for (let i = 1; i < n; i++) step = Math.min(step, gridOf[i]! - gridOf[i - 1]!);
   const index: TimeIndex = { startMs: ms[0]!, step, unit };
   const positions = ms.map((x) => positionOf(index, x));
-  for (let i = 1; i < n; i++) if (Number.isNaN(positions[i])) throw irregular(i, raw, `are not a whole number of steps of ${describeStep(index)} apart`);
+  for (let i = 1; i < n; i++) if (Number.isNaN(positions[i])) throw irregular(i, raw, `are not a whole number of the smallest spacing (${describeStep(index)}) apart`);
   if (positions[n - 1]! >= MAX_POINTS) throw ApiError.field('MODELAPI_ERR_UNFITTABLE', 'timestamps', `the gaps would make ${positions[n - 1]! + 1} points (at most ${MAX_POINTS})`);
   return { index, positions };
 }
