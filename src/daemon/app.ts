@@ -1,6 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { jobRoutes, type JobService } from './jobs/index.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -18,6 +19,7 @@ import { validatorCompiler } from './http/validation.ts';
 
 export interface AppOptions {
   service: ModelService;
+  jobs: JobService;
   observations: ObservationService;
   backtests: BacktestService;
   status: StatusReporter;
@@ -84,6 +86,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
+  await app.register(jobRoutes(opts.jobs));
   await app.register(observationRoutes(opts.observations));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;

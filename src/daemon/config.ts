@@ -20,6 +20,8 @@ export interface DaemonConfig {
   workerCacheSize: number;
   /** How long a shutdown waits for in-flight requests before aborting them. */
   shutdownTimeoutMs: number;
+  /** How long a finished job and its result are kept. */
+  jobTtlMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -52,6 +54,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxQueue: 1000,
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
+    jobTtlMs: 24 * 3_600_000,
   };
 }
 
@@ -70,6 +73,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxQueue: 'MODELAPI_MAX_QUEUE',
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
+  jobTtlMs: 'MODELAPI_JOB_TTL',
 };
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxQueue: '--max-queue',
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
+  jobTtlMs: '--job-ttl',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -136,6 +141,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxQueue: integer(1, 1_000_000),
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
+  jobTtlMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -5,6 +5,7 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import type { DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
+import { JobService } from './jobs/index.ts';
 import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
@@ -54,6 +55,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
   });
+  const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const observations = new ObservationService(service, store, new AppendWriter(store), events);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
@@ -63,6 +65,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
+    jobs,
     observations,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
@@ -93,7 +96,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
       // In-flight fits get the shutdown timeout to finish; after that they are stopped and marked failed.
       const deadline = setTimeout(() => service.abortRunningFits(), config.shutdownTimeoutMs);
       try {
-        await app.close();
+        await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
         await pools.close();

@@ -25,18 +25,3 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   migrate(db);
   return db;
 }
-
-/** better-sqlite3 compiles a statement on every prepare(); the hot paths look rows up per request. */
-export class Statements {
-  private readonly cache = new Map<string, Database.Statement>();
-  constructor(private readonly db: Db) {}
-
-  get(sql: string): Database.Statement {
-    let s = this.cache.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.cache.set(sql, s);
-    }
-    return s;
-  }
-}

@@ -1,7 +1,11 @@
 export { ModelStore } from './model-store.ts';
+export type { JobStore, JobFilter } from './job-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { concatSeries } from './observation-store.ts';
 export type {
+  JobError,
+  JobRecord,
+  JobState,
   ModelRecord,
   NewObservations,
   NewVersion,

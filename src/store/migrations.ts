@@ -26,6 +26,24 @@ const migrations: string[] = [
      finished_at TEXT,
      PRIMARY KEY (model, version)
    );`,
+  // Jobs (async fits, big infers, bulk work). `model` is a name, not a foreign key: a job for a model
+  // whose first fit is refused has no model row, and a job's record outlives a deleted model.
+  `CREATE TABLE jobs (
+     id          TEXT PRIMARY KEY,
+     type        TEXT NOT NULL,
+     model       TEXT,
+     state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+     progress    TEXT,
+     result      TEXT,
+     error       TEXT,
+     created_at  TEXT NOT NULL,
+     started_at  TEXT,
+     finished_at TEXT,
+     expires_at  TEXT
+   );
+   CREATE INDEX jobs_by_state ON jobs (state, created_at);
+   CREATE INDEX jobs_by_model ON jobs (model, created_at);
+   CREATE INDEX jobs_by_expiry ON jobs (expires_at) WHERE expires_at IS NOT NULL;`,
   // Appended observations: one row per append (O(new points) per append, never a copy of the series).
   // A version's current series is its training series followed by its chunks in end_obs order. Existing
   // databases need nothing converted: their versions simply have no chunks and no time index yet.

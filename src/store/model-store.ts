@@ -1,6 +1,8 @@
 import type { Db } from './db.ts';
-import { openDb, Statements } from './db.ts';
+import { openDb } from './db.ts';
+import { JobStore } from './job-store.ts';
 import { concatSeries, ObservationStore } from './observation-store.ts';
+import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import type { ModelRecord, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
@@ -76,15 +78,20 @@ const now = () => new Date().toISOString();
  */
 export class ModelStore {
   readonly path: string;
+  /** The jobs table, on the same connection (one writer). */
+  readonly jobs: JobStore;
+  /** Appended observations, on the same connection. */
   readonly observations: ObservationStore;
   private readonly db: Db;
-  private readonly statements: Statements;
+  // Forecasts look versions up per request: statements are compiled once.
+  private readonly statements: StatementCache;
 
   private constructor(path: string, db: Db) {
     this.path = path;
     this.db = db;
-    this.statements = new Statements(db);
-    this.observations = new ObservationStore(db);
+    this.statements = new StatementCache(db);
+    this.jobs = new JobStore(this.statements);
+    this.observations = new ObservationStore(this.statements);
   }
 
   private stmt(sql: string) {

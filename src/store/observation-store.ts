@@ -1,5 +1,4 @@
-import type { Db } from './db.ts';
-import { Statements } from './db.ts';
+import type { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import type { NewObservations, ObservationChunk } from './types.ts';
 
@@ -9,16 +8,12 @@ import type { NewObservations, ObservationChunk } from './types.ts';
  * training series followed by its chunks in `end_obs` order.
  */
 export class ObservationStore {
-  private readonly statements: Statements;
-
-  constructor(private readonly db: Db) {
-    this.statements = new Statements(db);
-  }
+  constructor(private readonly statements: StatementCache) {}
 
   /** Writes every append of the batch in one transaction (group commit): all land, or none. */
   append(batch: readonly NewObservations[]): void {
     const insert = this.statements.get(`INSERT INTO observations (model, version, end_obs, points) VALUES (?, ?, ?, ?)`);
-    this.db.transaction(() => {
+    this.statements.db.transaction(() => {
       for (const o of batch) insert.run(o.model, o.version, o.endObs, seriesToBlob(o.points));
     })();
   }

@@ -69,3 +69,26 @@ export interface PublishedFit {
   metrics: Record<string, unknown>;
   fitMs: number;
 }
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** Why a job failed: the same code and field the synchronous request would have answered with. */
+export interface JobError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  type: string;
+  model: string | null;
+  state: JobState;
+  progress: Record<string, unknown> | null;
+  result?: unknown;
+  error?: JobError;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  expiresAt: string | null;
+}

@@ -13,6 +13,7 @@ interface ServeFlags {
   maxBody?: string;
   logLevel?: string;
   kindsModule?: string;
+  jobTtl?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -28,6 +29,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxBodyBytes: flags.maxBody,
     logLevel: flags.logLevel,
     kindsModule: flags.kindsModule,
+    jobTtlMs: flags.jobTtl,
   };
   let config;
   try {
