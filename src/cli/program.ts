@@ -43,6 +43,7 @@ function buildProgram(): Command {
       .option('--column <name>', 'CSV column to read')
       .option('--date-column <name>', 'CSV column with the timestamps (ISO 8601 dates or epoch s/ms; regularly spaced)')
       .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
+      .option('--async', 'do not wait: the daemon fits in a job; prints its id (see modelapi job <id> --wait)')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/fit.ts')).fit(file, opts));
 
@@ -80,6 +81,23 @@ function buildProgram(): Command {
       .argument('<values...>', 'values to append (a value or timestamp,value each), or - to read one per line from stdin')
       .option('--json', 'print each answer as a JSON line'),
   ).action(async (model, values, opts) => (await import('./commands/observe.ts')).observe(model, values, opts));
+
+  withUrl(
+    program
+      .command('jobs')
+      .description('list jobs (async fits and other work that outlives its request), newest first')
+      .option('--state <state>', 'queued|running|succeeded|failed')
+      .option('-m, --model <name>', 'only this model\'s jobs')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => (await import('./commands/jobs.ts')).jobs(opts));
+  withUrl(
+    program
+      .command('job')
+      .description('one job: its state, progress, and result or error')
+      .argument('<id>', 'job id (from fit --async or jobs)')
+      .option('--wait', 'wait until it has finished (a progress line on a terminal)')
+      .option('--json', 'print JSON'),
+  ).action(async (id, opts) => (await import('./commands/jobs.ts')).job(id, opts));
 
   withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
     async (opts) => (await import('./commands/registry.ts')).models(opts),

@@ -84,8 +84,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
   });
 
-  await app.register(modelRoutes(opts.service, opts.backtests));
-  await app.register(compatRoutes(opts.service));
+  await app.register(modelRoutes(opts.service, opts.backtests, opts.jobs));
+  await app.register(compatRoutes(opts.service, opts.jobs));
   await app.register(jobRoutes(opts.jobs));
   await app.register(observationRoutes(opts.observations));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));

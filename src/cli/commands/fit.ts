@@ -14,6 +14,7 @@ interface FitFlags {
   column?: string;
   dateColumn?: string;
   option?: string[];
+  async?: boolean;
   json?: boolean;
 }
 
@@ -40,6 +41,7 @@ export async function fit(file: string, flags: FitFlags): Promise<void> {
   if (flags.seasonal) body.seasonalOrder = intList('--seasonal', flags.seasonal, 3);
   if (flags.drift) body.includeDrift = true;
 
+  if (flags.async) return fitAsync(client, flags, body);
   const requestId = randomUUID();
   // Progress goes to stderr and only on a terminal, so scripts and --json see nothing extra.
   const progress = !flags.json && process.stderr.isTTY ? new FitProgress(client.baseUrl, flags.model, requestId) : undefined;
@@ -61,4 +63,14 @@ export async function fit(file: string, flags: FitFlags): Promise<void> {
   const t = answer.timestamps;
   const dates = t ? ` · ${t.first} to ${t.last}, every ${t.spacing}` : '';
   process.stdout.write(`model ${answer.model} · version ${answer.version} · ${answer.kind}${model}${dates} · ${how}\n`);
+}
+
+/** `fit --async`: the daemon answers 202 with a job at once; print where to follow it. */
+async function fitAsync(client: ApiClient, flags: FitFlags, body: Record<string, unknown>): Promise<void> {
+  const job = await client.call<{ id: string; state: string }>('POST', `/v1/models/${encodeURIComponent(flags.model)}/fit?async=true`, body);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(job, null, 2)}\n`);
+    return;
+  }
+  process.stdout.write(`job ${job.id} · fit ${flags.model} · ${job.state} · follow it with: modelapi job ${job.id} --wait\n`);
 }

@@ -40,6 +40,20 @@ export interface FitView {
   createdAt: string;
 }
 
+export interface FitOptions {
+  requestId?: string;
+  /** Aborts the fit (a cancelled job): its worker is stopped and its version marked failed. */
+  signal?: AbortSignal;
+  /** Called once the model's write lock is held, when the fit really starts (a job turns running). */
+  onLocked?: () => void;
+}
+
+/** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
+function startLocked(opts: FitOptions): void {
+  if (opts.signal?.aborted) throw opts.signal.reason instanceof ApiError ? opts.signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'cancelled');
+  opts.onLocked?.();
+}
+
 /** A fit checked and hashed, ready to run under the lock. */
 export interface PreparedFit {
   kind: string;
@@ -117,36 +131,55 @@ export class ModelService {
     this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
   }
 
-  async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
+  async fit(name: string, request: FitRequest, opts: FitOptions = {}): Promise<FitView> {
+    return this.runFit(name, this.prepareRequest(name, request), opts);
+  }
+
+  /** Every check of a fit request that needs no lock: what a 400/422 is answered for, before any 202. */
+  prepareRequest(name: string, request: FitRequest): PreparedFit {
     checkModelName(name);
     const { data, kind = DEFAULT_KIND, timestamps, ...options } = request;
     const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
-    const fit = this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null);
-    this.announceFit(name, fit.kind, requestId);
-    return this.withWriteLock(name, () => this.fitLocked(name, fit, { requestId, force: false }));
+    return this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null);
+  }
+
+  async runFit(name: string, fit: PreparedFit, opts: FitOptions = {}): Promise<FitView> {
+    this.announceFit(name, fit.kind, opts.requestId);
+    return this.withWriteLock(name, () => {
+      startLocked(opts);
+      return this.fitLocked(name, fit, { ...opts, force: false });
+    });
   }
 
   /**
    * Fits the current version's whole series — its training data and every observation appended since —
    * with its spec again, as a new version (the dashboard's "fit again").
    */
-  async refit(name: string, requestId?: string): Promise<FitView> {
+  async refit(name: string, opts: FitOptions = {}): Promise<FitView> {
+    const current = this.requireCurrent(name);
+    this.announceFit(name, current.kind, opts.requestId);
+    return this.withWriteLock(name, () => {
+      startLocked(opts);
+      return this.refitLocked(name, [], opts);
+    });
+  }
+
+  /** The model's current version, or 404: what a refit needs before it is accepted. */
+  requireCurrent(name: string): VersionSummary {
     const current = this.currentVersion(checkModelName(name));
     if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
-    this.announceFit(name, current.kind, requestId);
-    return this.withWriteLock(name, () => this.refitLocked(name, [], requestId));
+    return current;
   }
 
   /**
    * Under the write lock: fits the current version's series followed by `extra` with its kind and spec as a
    * new version. Observations use it for kinds that cannot update.
    */
-  async refitLocked(name: string, extra: Float64Array[], requestId?: string): Promise<FitView> {
-    const current = this.currentVersion(name);
-    if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
+  async refitLocked(name: string, extra: Float64Array[], opts: FitOptions = {}): Promise<FitView> {
+    const current = this.requireCurrent(name);
     const series = concatSeries(this.store.currentSeries(name, current.version)!, extra.map((points) => ({ points })));
     const fit = this.prepareFit(current.kind, current.spec, series, current.timeIndex);
-    return this.fitLocked(name, fit, { requestId, force: true });
+    return this.fitLocked(name, fit, { ...opts, force: true });
   }
 
   /** Validation before anything is stored or locked: the kind, its options, the data for that kind. */
@@ -178,7 +211,7 @@ export class ModelService {
     }
   }
 
-  private async fitLocked(name: string, fit: PreparedFit, { requestId, force }: { requestId?: string; force: boolean }): Promise<FitView> {
+  private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force }: FitOptions & { force: boolean }): Promise<FitView> {
     const { kind, spec, series: y, timeIndex, hash } = fit;
     const current = this.currentVersion(name);
     if (!force && current && this.currentHash(current) === hash) {
@@ -187,7 +220,7 @@ export class ModelService {
     }
     const version = this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex });
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
-    const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId });
+    const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId }, signal);
     this.current.set(name, published);
     this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
     this.events.emitEvent('version.published', { model: name, version, kind });

@@ -29,7 +29,10 @@ export const FitBody = Type.Object(
 );
 export type FitBodyT = Static<typeof FitBody>;
 
-export const FitQuery = Type.Object({}, { additionalProperties: false });
+export const FitQuery = Type.Object(
+  { async: Type.Optional(Type.Boolean({ description: 'true: answer 202 with a job at once (Location: /v1/jobs/<id>) and fit in the background' })) },
+  { additionalProperties: false },
+);
 
 export const ForecastQuery = Type.Object(
   {

@@ -91,7 +91,7 @@ export class ObservationService {
   }
 
   private async refit(current: VersionSummary, points: Float64Array, reason: string, requestId?: string): Promise<ObserveView> {
-    const fit = await this.models.refitLocked(current.model, [points], requestId);
+    const fit = await this.models.refitLocked(current.model, [points], { requestId });
     const summary = this.models.currentVersion(current.model)!;
     return this.appended(summary, points.length, 'refit', fit.fitMs ?? 0, reason, requestId);
   }
