@@ -25,6 +25,7 @@ function buildProgram(): Command {
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
     .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
+    .option('--idempotency-ttl <duration>', 'how long a retry with the same Idempotency-Key gets the first answer (env MODELAPI_IDEMPOTENCY_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));

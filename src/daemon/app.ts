@@ -7,6 +7,7 @@ import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
 import type { ModelService } from './models/model-service.ts';
 import type { ObservationService } from './observations/observation-service.ts';
+import type { IdempotencyService } from './idempotency/index.ts';
 import { observationRoutes } from './observations/routes.ts';
 import type { EventStream } from './observe/event-stream.ts';
 import type { Metrics } from './observe/metrics.ts';
@@ -21,6 +22,7 @@ export interface AppOptions {
   service: ModelService;
   jobs: JobService;
   observations: ObservationService;
+  idempotency: IdempotencyService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -84,10 +86,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
   });
 
-  await app.register(modelRoutes(opts.service, opts.backtests, opts.jobs));
-  await app.register(compatRoutes(opts.service, opts.jobs));
+  await app.register(modelRoutes(opts.service, opts.backtests, opts));
+  await app.register(compatRoutes(opts.service, opts));
   await app.register(jobRoutes(opts.jobs));
-  await app.register(observationRoutes(opts.observations));
+  await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;
 }

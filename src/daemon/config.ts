@@ -22,6 +22,8 @@ export interface DaemonConfig {
   shutdownTimeoutMs: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
+  /** How long an Idempotency-Key's first answer is replayed to retries. */
+  idempotencyTtlMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -55,6 +57,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
     jobTtlMs: 24 * 3_600_000,
+    idempotencyTtlMs: 24 * 3_600_000,
   };
 }
 
@@ -74,6 +77,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   jobTtlMs: 'MODELAPI_JOB_TTL',
+  idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
 };
 
 export class ConfigError extends Error {
@@ -102,6 +106,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
   jobTtlMs: '--job-ttl',
+  idempotencyTtlMs: '--idempotency-ttl',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -142,6 +147,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
   jobTtlMs: duration,
+  idempotencyTtlMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -12,6 +12,7 @@ import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
 import { AppendWriter } from './observations/append-writer.ts';
 import { ObservationService } from './observations/observation-service.ts';
+import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -57,6 +58,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -67,6 +69,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     service,
     jobs,
     observations,
+    idempotency,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,
@@ -99,6 +102,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
         await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
+        idempotency.close();
         await pools.close();
         store.close();
       }

@@ -2,6 +2,7 @@ export { ModelStore } from './model-store.ts';
 export type { JobStore, JobFilter } from './job-store.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { concatSeries } from './observation-store.ts';
+export type { IdempotencyStore, StoredAnswer } from './idempotency-store.ts';
 export type {
   JobError,
   JobRecord,

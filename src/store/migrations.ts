@@ -61,6 +61,19 @@ const migrations: string[] = [
    ALTER TABLE versions ADD COLUMN ts_start_ms REAL;
    ALTER TABLE versions ADD COLUMN ts_step REAL;
    ALTER TABLE versions ADD COLUMN ts_unit TEXT CHECK (ts_unit IN ('ms', 'month', 'month-end'));`,
+  // Idempotency keys, per model: the first answer to a request, replayed to its retries until expires_at.
+  // `job_id` when the answer was a 202: a retry gets that job as it is now.
+  `CREATE TABLE idempotency (
+     model       TEXT NOT NULL,
+     key         TEXT NOT NULL,
+     fingerprint TEXT NOT NULL, -- sha256 of the route and the request body
+     status      INTEGER NOT NULL,
+     body        TEXT NOT NULL,
+     job_id      TEXT,
+     expires_at  TEXT NOT NULL,
+     PRIMARY KEY (model, key)
+   );
+   CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

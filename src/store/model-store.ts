@@ -1,5 +1,6 @@
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { IdempotencyStore } from './idempotency-store.ts';
 import { JobStore } from './job-store.ts';
 import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
@@ -82,6 +83,7 @@ export class ModelStore {
   readonly jobs: JobStore;
   /** Appended observations, on the same connection. */
   readonly observations: ObservationStore;
+  readonly idempotency: IdempotencyStore;
   private readonly db: Db;
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
@@ -92,6 +94,7 @@ export class ModelStore {
     this.statements = new StatementCache(db);
     this.jobs = new JobStore(this.statements);
     this.observations = new ObservationStore(this.statements);
+    this.idempotency = new IdempotencyStore(this.statements);
   }
 
   private stmt(sql: string) {

@@ -14,6 +14,7 @@ interface ServeFlags {
   logLevel?: string;
   kindsModule?: string;
   jobTtl?: string;
+  idempotencyTtl?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -30,6 +31,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     logLevel: flags.logLevel,
     kindsModule: flags.kindsModule,
     jobTtlMs: flags.jobTtl,
+    idempotencyTtlMs: flags.idempotencyTtl,
   };
   let config;
   try {

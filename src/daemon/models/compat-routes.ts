@@ -4,7 +4,7 @@ import { parseLevels } from './levels.ts';
 import { sendJsonText } from '../http/send-json-text.ts';
 import type { ModelService } from './model-service.ts';
 import { CompatForecastQuery, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, StepsParams, success } from './schemas.ts';
-import { sendAccepted, type JobService } from '../jobs/index.ts';
+import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
 import { JobData } from '../jobs/schemas.ts';
 import { fitWork, submitFitJob } from './fit-jobs.ts';
 
@@ -12,7 +12,7 @@ const errors = { 400: FailResponse, 404: FailResponse, 413: FailResponse, 415: F
 const DEFAULT_MODEL = 'default';
 
 /** The original system's two routes, kept so its clients keep working; they act on model `default`. */
-export const compatRoutes = (service: ModelService, jobs: JobService): FastifyPluginAsync => async (root) => {
+export const compatRoutes = (service: ModelService, deps: IdempotentRoutes): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/api/fit_model', {
@@ -20,12 +20,12 @@ export const compatRoutes = (service: ModelService, jobs: JobService): FastifyPl
       summary: 'Compatibility: fit model "default"', body: FitBody, querystring: FitQuery,
       response: { 200: success(FitData), 201: success(FitData), 202: success(JobData), ...errors },
     },
-  }, async (req, reply) => {
+  }, async (req, reply) => sendIdempotent(req, reply, deps, DEFAULT_MODEL, async () => {
     const work = fitWork(service, DEFAULT_MODEL, req.body);
-    if (req.query.async) return sendAccepted(reply, submitFitJob(jobs, 'fit', DEFAULT_MODEL, req.id, work));
+    if (req.query.async) return acceptedAnswer(submitFitJob(deps.jobs, 'fit', DEFAULT_MODEL, req.id, work));
     const fit = await work({ requestId: req.id });
-    return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
-  });
+    return { status: fit.reused ? 200 : 201, body: { status: 'success', data: fit } };
+  }));
 
   app.get('/api/forecast/:steps', {
     schema: { summary: 'Compatibility: forecast model "default"', params: StepsParams, querystring: CompatForecastQuery, response: { 200: success(ForecastData), ...errors } },

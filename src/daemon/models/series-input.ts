@@ -25,7 +25,7 @@ export function toPoints(data: readonly (number | null)[]): Float64Array {
   return y;
 }
 
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as object)
