@@ -26,6 +26,8 @@ export interface DaemonConfig {
   jobTtlMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps all. */
   keepVersions: number;
+  /** How long an Idempotency-Key's first answer is replayed to retries. */
+  idempotencyTtlMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -61,6 +63,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     shutdownTimeoutMs: 10_000,
     jobTtlMs: 24 * 3_600_000,
     keepVersions: 20,
+    idempotencyTtlMs: 24 * 3_600_000,
   };
 }
 
@@ -82,6 +85,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   jobTtlMs: 'MODELAPI_JOB_TTL',
   keepVersions: 'MODELAPI_KEEP_VERSIONS',
+  idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
 };
 
 export class ConfigError extends Error {
@@ -112,6 +116,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   shutdownTimeoutMs: '--shutdown-timeout',
   jobTtlMs: '--job-ttl',
   keepVersions: '--keep-versions',
+  idempotencyTtlMs: '--idempotency-ttl',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -154,6 +159,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   shutdownTimeoutMs: duration,
   jobTtlMs: duration,
   keepVersions: integer(0, 1_000_000),
+  idempotencyTtlMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -1,7 +1,7 @@
 /** Where the daemon tells every worker thread that a model is gone (BroadcastChannel name). */
 export const EVICT_CHANNEL = 'modelapi:evict-model';
 
-/** A small LRU keyed by "model@version": versions are immutable, so entries never go stale. */
+/** A small LRU (least recently used entries leave first), keyed by "model@version". */
 export class ModelCache<V> {
   private readonly map = new Map<string, V>();
   constructor(private readonly capacity: number) {}

@@ -16,6 +16,7 @@ interface ServeFlags {
   kindsModule?: string;
   jobTtl?: string;
   keepVersions?: string;
+  idempotencyTtl?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -34,6 +35,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     kindsModule: flags.kindsModule,
     jobTtlMs: flags.jobTtl,
     keepVersions: flags.keepVersions,
+    idempotencyTtlMs: flags.idempotencyTtl,
   };
   let config;
   try {
