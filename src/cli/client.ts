@@ -1,4 +1,4 @@
-import { request, type FormData } from 'undici';
+import { request, type Dispatcher, type FormData } from 'undici';
 import { CliError, EXIT } from './exit.ts';
 
 export { resolveUrl } from './url.ts';
@@ -16,41 +16,62 @@ export class ServerRefused extends CliError {
 
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']);
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+
 /** A thin JSend client for the daemon's HTTP API. */
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
   /** `signal` abandons the wait (the daemon still finishes a fit it started: fits are not cancellable). */
-  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
-    const json = body === undefined ? undefined : JSON.stringify(body);
-    return this.jsend<T>(method, path, json, body === undefined ? headers : { 'content-type': 'application/json', ...headers }, signal);
+  async call<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    return (await this.exchange<T>(method, path, body, headers, signal)).data;
   }
 
-  /** A request with a ready-made body (model files, multipart forms) whose answer is JSend. */
-  async send<T>(method: 'PUT' | 'POST', path: string, body: Uint8Array | FormData, headers: Record<string, string> = {}): Promise<T> {
-    return this.jsend<T>(method, path, body, headers);
+  /** The answer's data with its headers (paging cursors travel in headers). */
+  async exchange<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) {
+    const raw = typeof body === 'string';
+    const res = await this.send(method, path, {
+      headers: body === undefined || raw ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+      signal,
+    });
+    return { data: await this.read<T>(res), headers: res.headers };
+  }
+
+  /** A response whose body the caller streams (bulk forecasts); failures are read as JSend. */
+  async stream(method: Method, path: string, body: unknown, headers: Record<string, string> = {}) {
+    const res = await this.send(method, path, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    if (res.statusCode >= 400) await this.read(res);
+    return res.body;
+  }
+
+  /** A request with a ready-made body (a model file, a multipart form) whose answer is JSend. */
+  async upload<T>(method: 'PUT' | 'POST', path: string, body: Uint8Array | FormData, headers: Record<string, string> = {}): Promise<T> {
+    return this.read<T>(await this.send(method, path, { headers, body }));
   }
 
   /** An Open Inference Protocol call (/v2): the answer is plain JSON, errors are `{"error": …}`. */
   async oip<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
-    const res = await this.fetch(method, path, body === undefined ? undefined : JSON.stringify(body), headers);
-    const json = this.parse<{ error?: string }>(res);
+    const res = await this.send(method, path, body === undefined ? { headers: {} } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.body.text();
+    let json: { error?: string };
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ServerRefused('MODELAPI_ERR_BAD_RESPONSE', `unexpected answer from ${this.baseUrl} (HTTP ${res.statusCode}): ${text.slice(0, 200)}`, res.statusCode);
+    }
     if (res.statusCode === 200) return json as T;
     throw new ServerRefused('MODELAPI_ERR_OIP', json.error ?? `HTTP ${res.statusCode}`, res.statusCode);
   }
 
-  private async fetch(method: string, path: string, body: string | Uint8Array | FormData | undefined, headers: Record<string, string>, signal?: AbortSignal) {
-    let res;
+  private async send(method: Method, path: string, opts: { headers: Record<string, string>; body?: string | Uint8Array | FormData; signal?: AbortSignal }) {
     try {
-      res = await request(this.baseUrl + path, {
-        method: method as 'GET',
-        headers,
-        body,
+      return await request(this.baseUrl + path, {
+        method,
+        ...opts,
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,
         bodyTimeout: 0,
-        signal,
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
@@ -62,20 +83,16 @@ export class ApiClient {
       }
       throw err;
     }
-    return { statusCode: res.statusCode, text: await res.body.text() };
   }
 
-  private parse<T>(res: { statusCode: number; text: string }): T {
+  private async read<T>(res: Dispatcher.ResponseData): Promise<T> {
+    const text = await res.body.text();
+    let json: { status?: string; data?: unknown; code?: string; message?: string };
     try {
-      return JSON.parse(res.text) as T;
+      json = JSON.parse(text);
     } catch {
-      throw new ServerRefused('MODELAPI_ERR_BAD_RESPONSE', `unexpected answer from ${this.baseUrl} (HTTP ${res.statusCode}): ${res.text.slice(0, 200)}`, res.statusCode);
+      throw new ServerRefused('MODELAPI_ERR_BAD_RESPONSE', `unexpected answer from ${this.baseUrl} (HTTP ${res.statusCode}): ${text.slice(0, 200)}`, res.statusCode);
     }
-  }
-
-  private async jsend<T>(method: string, path: string, body: string | Uint8Array | FormData | undefined, headers: Record<string, string>, signal?: AbortSignal): Promise<T> {
-    const res = await this.fetch(method, path, body, headers, signal);
-    const json = this.parse<{ status?: string; data?: unknown; code?: string; message?: string }>(res);
     if (json.status === 'success') return json.data as T;
     if (json.status === 'fail') {
       const fields = Object.entries((json.data ?? {}) as Record<string, string>).map(([k, v]) => `${k}: ${v}`);

@@ -21,10 +21,13 @@ function buildProgram(): Command {
     .option('--db <path>', 'SQLite file (env MODELAPI_DB; default under the user data directory)')
     .option('--fit-workers <n>', 'threads for fits (env MODELAPI_FIT_WORKERS)')
     .option('--forecast-workers <n>', 'threads for forecasts (env MODELAPI_FORECAST_WORKERS)')
+    .option('--bulk-workers <n>', 'threads for bulk fits, started on demand (env MODELAPI_BULK_WORKERS; default: every core)')
     .option('--lock-timeout <duration>', 'longest wait for a model lock (env MODELAPI_LOCK_TIMEOUT; default 60s)')
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
+    .option('--keep-versions <n>', 'versions kept per model, the current one always; 0 keeps all (env MODELAPI_KEEP_VERSIONS; default 20)')
     .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
+    .option('--idempotency-ttl <duration>', 'how long a retry with the same Idempotency-Key gets the first answer (env MODELAPI_IDEMPOTENCY_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
     .option('--max-model <size>', 'largest ONNX model file a deploy accepts (env MODELAPI_MAX_MODEL; default 200mb)')
     .option('--batch-delay <duration>', 'how long an infer waits to share a batch; 0 = off (env MODELAPI_BATCH_DELAY; default 2ms)')
@@ -45,7 +48,9 @@ function buildProgram(): Command {
       .option('--seasonal <P,D,Q>', 'ARIMA seasonal order')
       .option('--drift', 'ARIMA: include a drift term (needs d + D = 1)')
       .option('--column <name>', 'CSV column to read')
+      .option('--date-column <name>', 'CSV column with the timestamps (ISO 8601 dates or epoch s/ms; regularly spaced)')
       .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
+      .option('--async', 'do not wait: the daemon fits in a job; prints its id (see modelapi job <id> --wait)')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/fit.ts')).fit(file, opts));
 
@@ -96,9 +101,75 @@ function buildProgram(): Command {
       .option('--csv', 'print CSV'),
   ).action(async (model, file, opts) => (await import('./commands/predict.ts')).predict(model, file, opts));
 
-  withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
-    async (opts) => (await import('./commands/registry.ts')).models(opts),
-  );
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  withUrl(
+    program
+      .command('models')
+      .description('list models, a page at a time (the next page\'s cursor is printed on stderr)')
+      .option('--label <key=value>', 'only models with this label (repeat for several)', collect)
+      .option('--kind <kind>', "only models whose current version is of this kind")
+      .option('--limit <n>', 'models per page (default 100, at most 1000)')
+      .option('--cursor <cursor>', 'the page after the one that printed this cursor')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => (await import('./commands/registry.ts')).models(opts));
+  withUrl(
+    program
+      .command('fit-many')
+      .description('fit many series in one bulk job from a long-format CSV or NDJSON file (one row a value; - for stdin)')
+      .argument('<file>', 'long-format file: an id column, an optional date column, a value column')
+      .option('--id-column <name>', 'the column naming each series (default unique_id)')
+      .option('--date-column <name>', 'the date column (default ds, used when present)')
+      .option('--column <name>', 'the value column (default y)')
+      .option('--label <key=value>', 'a label every model gets (repeat for several)', collect)
+      .option('-k, --kind <kind>', "model kind for every series (default: the daemon's default)")
+      .option('-p, --period <n>', 'seasonal period for every series')
+      .option('-o, --option <key=value...>', 'other fit options for every series')
+      .option('--json', 'print the finished job as JSON'),
+  ).action(async (file, opts) => (await import('./commands/fit-many.ts')).fitMany(file, opts));
+  withUrl(
+    program
+      .command('forecast-many')
+      .description('forecasts of many models, by name or by --label, as long-format CSV (or --json for NDJSON)')
+      .argument('[models...]', 'model names (or use --label)')
+      .option('--label <key=value>', 'models with this label (repeat for several)', collect)
+      .option('--kind <kind>', 'only models of this kind')
+      .requiredOption('--h <steps>', 'steps ahead')
+      .option('-l, --level <levels>', 'interval levels in percent', '80,95')
+      .option('--json', 'print NDJSON, one line a model'),
+  ).action(async (models, opts) => (await import('./commands/forecast-many.ts')).forecastMany(models, opts));
+  withUrl(
+    program
+      .command('delete')
+      .description('delete a model and all its versions, or only the version given (not the current one)')
+      .argument('<model>')
+      .argument('[version]', 'delete only this version'),
+  ).action(async (model, version, opts) => (await import('./commands/delete.ts')).deleteModel(model, version, opts));
+  withUrl(
+    program
+      .command('observe')
+      .description('append observations to a model: its state moves on with the same parameters (no refit)')
+      .argument('<model>', 'model name')
+      .argument('<values...>', 'values to append (a value or timestamp,value each), or - to read one per line from stdin')
+      .option('--json', 'print each answer as a JSON line'),
+  ).action(async (model, values, opts) => (await import('./commands/observe.ts')).observe(model, values, opts));
+
+  withUrl(
+    program
+      .command('jobs')
+      .description('list jobs (async fits and other work that outlives its request), newest first')
+      .option('--state <state>', 'queued|running|succeeded|failed')
+      .option('-m, --model <name>', 'only this model\'s jobs')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => (await import('./commands/jobs.ts')).jobs(opts));
+  withUrl(
+    program
+      .command('job')
+      .description('one job: its state, progress, and result or error')
+      .argument('<id>', 'job id (from fit --async or jobs)')
+      .option('--wait', 'wait until it has finished (a progress line on a terminal)')
+      .option('--json', 'print JSON'),
+  ).action(async (id, opts) => (await import('./commands/jobs.ts')).job(id, opts));
+
   withUrl(
     program.command('versions').description("list a model's versions").argument('<name>').option('--json', 'print JSON'),
   ).action(async (name, opts) => (await import('./commands/registry.ts')).versions(name, opts));

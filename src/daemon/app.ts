@@ -2,10 +2,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jobRoutes, type JobService } from './jobs/index.ts';
+import { bulkRoutes } from './bulk/routes.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
 import type { ModelService } from './models/model-service.ts';
+import type { ObservationService } from './observations/observation-service.ts';
+import type { IdempotencyService } from './idempotency/index.ts';
+import { observationRoutes } from './observations/routes.ts';
 import type { EventStream } from './observe/event-stream.ts';
 import type { Metrics } from './observe/metrics.ts';
 import type { RequestStats } from './observe/request-stats.ts';
@@ -19,6 +23,10 @@ import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 export interface AppOptions {
   service: ModelService;
   jobs: JobService;
+  /** Bulk fits in flight at once: the bulk pool's threads. */
+  bulkThreads: number;
+  observations: ObservationService;
+  idempotency: IdempotencyService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -83,9 +91,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
   });
 
-  await app.register(modelRoutes(opts.service, opts.backtests));
-  await app.register(compatRoutes(opts.service));
+  await app.register(modelRoutes(opts.service, opts.backtests, opts));
+  await app.register(compatRoutes(opts.service, opts));
   await app.register(jobRoutes(opts.jobs));
+  await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
+  await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady, maxBodyBytes: opts.maxBodyBytes, jobs: opts.jobs }));
   return app;

@@ -8,6 +8,8 @@ export interface DaemonConfig {
   dbPath: string;
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits, started on demand: every core, so bulk work is not confined to the fit pool's half. */
+  bulkWorkers: number;
   lockTimeoutMs: number;
   fitTimeoutMs: number;
   maxBodyBytes: number;
@@ -30,6 +32,10 @@ export interface DaemonConfig {
   maxSyncRows: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps all. */
+  keepVersions: number;
+  /** How long an Idempotency-Key's first answer is replayed to retries. */
+  idempotencyTtlMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -54,6 +60,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     dbPath: defaultDbPath(env),
     fitWorkers: Math.max(1, Math.floor(cores / 2)),
     forecastWorkers: Math.max(1, cores - Math.floor(cores / 2)),
+    bulkWorkers: cores,
     lockTimeoutMs: 60_000,
     fitTimeoutMs: 300_000,
     maxBodyBytes: 50 * 1024 * 1024,
@@ -67,6 +74,8 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxBatchRows: 64,
     maxSyncRows: 10_000,
     jobTtlMs: 24 * 3_600_000,
+    keepVersions: 20,
+    idempotencyTtlMs: 24 * 3_600_000,
   };
 }
 
@@ -77,6 +86,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   dbPath: 'MODELAPI_DB',
   fitWorkers: 'MODELAPI_FIT_WORKERS',
   forecastWorkers: 'MODELAPI_FORECAST_WORKERS',
+  bulkWorkers: 'MODELAPI_BULK_WORKERS',
   lockTimeoutMs: 'MODELAPI_LOCK_TIMEOUT',
   fitTimeoutMs: 'MODELAPI_FIT_TIMEOUT',
   maxBodyBytes: 'MODELAPI_MAX_BODY',
@@ -90,6 +100,8 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxBatchRows: 'MODELAPI_MAX_BATCH',
   maxSyncRows: 'MODELAPI_MAX_SYNC_ROWS',
   jobTtlMs: 'MODELAPI_JOB_TTL',
+  keepVersions: 'MODELAPI_KEEP_VERSIONS',
+  idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
 };
 
 export class ConfigError extends Error {
@@ -109,6 +121,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   dbPath: '--db',
   fitWorkers: '--fit-workers',
   forecastWorkers: '--forecast-workers',
+  bulkWorkers: '--bulk-workers',
   lockTimeoutMs: '--lock-timeout',
   fitTimeoutMs: '--fit-timeout',
   maxBodyBytes: '--max-body',
@@ -122,6 +135,8 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxBatchRows: '--max-batch',
   maxSyncRows: '--max-sync-rows',
   jobTtlMs: '--job-ttl',
+  keepVersions: '--keep-versions',
+  idempotencyTtlMs: '--idempotency-ttl',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -158,6 +173,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   dbPath: text,
   fitWorkers: integer(1, 256),
   forecastWorkers: integer(1, 256),
+  bulkWorkers: integer(1, 256),
   lockTimeoutMs: duration,
   fitTimeoutMs: duration,
   maxBodyBytes: size,
@@ -171,6 +187,8 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxBatchRows: integer(1, 1_000_000),
   maxSyncRows: integer(1, 100_000_000),
   jobTtlMs: duration,
+  keepVersions: integer(0, 1_000_000),
+  idempotencyTtlMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -12,6 +12,9 @@ import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
 import { ModelLocks } from './models/model-locks.ts';
 import { createOnnx, onnxStatus, registerOnnxMetrics } from './onnx/index.ts';
+import { AppendWriter } from './observations/append-writer.ts';
+import { ObservationService } from './observations/observation-service.ts';
+import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -38,6 +41,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
     fitWorkers: config.fitWorkers,
+    bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
@@ -56,9 +60,12 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    keepVersions: config.keepVersions,
   }, locks);
   const onnx = createOnnx(store, pools, events, locks, config);
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
+  const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -70,6 +77,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const app = await buildApp({
     service,
     jobs,
+    bulkThreads: pools.bulkThreads,
+    observations,
+    idempotency,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,
@@ -103,6 +113,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
         await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
+        idempotency.close();
         await pools.close();
         store.close();
       }

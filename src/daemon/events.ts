@@ -8,6 +8,9 @@ export interface ServiceEvents {
   'fit.finished': { model: string; version: number; kind: string; ms: number; reused: boolean; requestId?: string };
   'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
+  'model.deleted': { model: string };
+  /** An append, durable: `method` says whether the state was updated or (kinds without update) refitted. */
+  'observations.appended': { model: string; version: number; nObs: number; added: number; method: 'update' | 'refit'; requestId?: string };
   /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
   'forecast.waited': { model: string; version: number; ms: number };
   /** One session.run of an ONNX model: `requests` infers whose `rows` were batched together (1: alone). */
@@ -24,7 +27,7 @@ export interface ServiceEvents {
 }
 
 /** The events the live stream (/v1/events) forwards to clients. */
-export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'forecast.waited',
+export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'model.deleted', 'forecast.waited',
   'job.queued', 'job.started', 'job.progress', 'job.finished'] as const;
 
 export type ServiceEventName = keyof ServiceEvents;

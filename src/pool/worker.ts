@@ -1,8 +1,9 @@
-import { workerData } from 'node:worker_threads';
-import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
+import { BroadcastChannel, workerData } from 'node:worker_threads';
+import { backtest, getKind, EngineError } from '../forecasting/index.ts';
 import { readStore } from './read-store.ts';
 import { onnxOps } from './onnx-ops.ts';
-import { ModelCache } from './model-cache.ts';
+import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
+import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
   BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
@@ -12,11 +13,9 @@ import type {
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
 
-interface Loaded {
-  fitted: Fitted;
-  series: Float64Array;
-}
-const cache = new ModelCache<Loaded>(config.cacheSize);
+// The latest state loaded per version; appends only move a version forward, so a later request
+// catches the cached state up with the new chunks instead of reloading the version.
+const cache = new ModelCache<FittedState>(config.cacheSize);
 const onnx = onnxOps(config);
 
 /** float64 → numbers JSON can hold; NaN and infinities become null. */
@@ -26,7 +25,13 @@ function jsonNumbers(a: Float64Array): (number | null)[] {
   return out;
 }
 
+// The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
+const evictions = new BroadcastChannel(EVICT_CHANNEL);
+evictions.unref();
+evictions.onmessage = (event) => cache.deleteModel(((event as { data: { model: string } }).data).model);
+
 function failure(err: unknown): TaskFailure {
+  if (err instanceof VersionGone) return { ok: false, code: 'MODELAPI_ERR_MODEL_NOT_FOUND', message: err.message, field: 'model' };
   if (err instanceof EngineError) {
     return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
   }
@@ -45,27 +50,21 @@ function fit(task: FitTask): FitResult {
   }
 }
 
-function loadModel(model: string, version: number): Loaded {
+function loadModel(model: string, version: number, nObs: number): FittedState {
   const key = `${model}@${version}`;
+  const store = readStore(config.dbPath);
   const hit = cache.get(key);
-  if (hit) return hit;
-  const row = readStore(config.dbPath).getVersion(model, version);
-  if (!row || row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
-  const kind = getKind(row.kind);
-  const fitted: Fitted = {
-    kind: row.kind,
-    spec: kind.parseSpec(row.spec),
-    params: row.params,
-    metrics: (row.metrics ?? {}) as Fitted['metrics'],
-  };
-  const loaded = { fitted, series: row.series };
-  cache.set(key, loaded);
-  return loaded;
+  // A request for an older state than the cached one (it chose its version before a later append) is
+  // rebuilt from the store and not cached: the cache keeps the newest.
+  if (hit && hit.nObs > nObs) return loadState(store, model, version, nObs);
+  const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
+  cache.set(key, state);
+  return state;
 }
 
 function forecast(task: ForecastTask): ForecastResult {
   try {
-    const { fitted, series } = loadModel(task.model, task.version);
+    const { fitted, series } = loadModel(task.model, task.version, task.nObs);
     const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
     const json = JSON.stringify({
       forecast: jsonNumbers(fc.mean),

@@ -1,12 +1,19 @@
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { IdempotencyStore } from './idempotency-store.ts';
 import { JobStore } from './job-store.ts';
+import { LabelRepo, type LabelChanges } from './labels.ts';
+import { queryModelNames, type ModelQuery } from './model-query.ts';
+import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
-import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
-const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
-  fit_ms, hash, created_at, finished_at`;
+// nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
+const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
+  coalesce((SELECT max(o.end_obs) FROM observations o WHERE o.model = versions.model AND o.version = versions.version),
+           length(series) / 8) AS n_obs,
+  ts_start_ms, ts_step, ts_unit, fit_ms, hash, created_at, finished_at`;
 
 interface VersionRow {
   model: string;
@@ -17,6 +24,10 @@ interface VersionRow {
   error: string | null;
   metrics: string | null;
   n_obs: number;
+  n_fit: number;
+  ts_start_ms: number | null;
+  ts_step: number | null;
+  ts_unit: TimeIndex['unit'] | null;
   fit_ms: number | null;
   hash: string;
   created_at: string;
@@ -43,6 +54,8 @@ function toSummary(row: VersionRow): VersionSummary {
     error: row.error,
     metrics: row.metrics === null ? null : JSON.parse(row.metrics),
     nObs: row.n_obs,
+    nFit: row.n_fit,
+    timeIndex: row.ts_start_ms === null ? null : { startMs: row.ts_start_ms, step: row.ts_step!, unit: row.ts_unit! },
     fitMs: row.fit_ms,
     hash: row.hash,
     createdAt: row.created_at,
@@ -50,9 +63,10 @@ function toSummary(row: VersionRow): VersionSummary {
   };
 }
 
-function toModel(row: ModelRow): ModelRecord {
+function toModel(row: ModelRow, labels: ModelRecord['labels']): ModelRecord {
   return {
     name: row.name,
+    labels,
     currentVersion: row.current_version,
     versions: row.versions,
     createdAt: row.created_at,
@@ -70,6 +84,10 @@ export class ModelStore {
   readonly path: string;
   /** The jobs table, on the same connection (one writer). */
   readonly jobs: JobStore;
+  private readonly labels: LabelRepo;
+  /** Appended observations, on the same connection. */
+  readonly observations: ObservationStore;
+  readonly idempotency: IdempotencyStore;
   private readonly db: Db;
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
@@ -79,6 +97,9 @@ export class ModelStore {
     this.db = db;
     this.statements = new StatementCache(db);
     this.jobs = new JobStore(this.statements);
+    this.labels = new LabelRepo(this.statements);
+    this.observations = new ObservationStore(this.statements);
+    this.idempotency = new IdempotencyStore(this.statements);
   }
 
   private stmt(sql: string) {
@@ -89,24 +110,98 @@ export class ModelStore {
     return new ModelStore(path, openDb(path, opts));
   }
 
+  /** A model that exists (has not been deleted), with its labels. */
   getModel(name: string): ModelRecord | undefined {
     const row = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m WHERE m.name = ?`,
+         FROM models m WHERE m.name = ? AND m.deleted_at IS NULL`,
       )
       .get(name) as ModelRow | undefined;
-    return row && toModel(row);
+    return row && toModel(row, this.labels.get(name));
   }
 
   listModels(): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m ORDER BY m.name`,
+         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name`,
       )
       .all() as ModelRow[];
-    return rows.map(toModel);
+    return rows.map((r) => toModel(r, this.labels.get(r.name)));
+  }
+
+  /** One page of models matching the query, in name order. */
+  queryModels(q: ModelQuery): ModelRecord[] {
+    return queryModelNames(this.statements, q).map((name) => this.getModel(name)!);
+  }
+
+  /** Sets (string) or removes (null) labels of an existing model; false when there is no such model. */
+  setLabels(model: string, changes: LabelChanges): boolean {
+    return this.db.transaction(() => {
+      if (!this.getModel(model)) return false;
+      this.labels.apply(model, changes);
+      this.stmt(`UPDATE models SET updated_at = ? WHERE name = ?`).run(now(), model);
+      return true;
+    })();
+  }
+
+  /**
+   * Removes a model's versions and labels. The row stays, marked deleted, so that the name's version
+   * numbers are never handed out again; a fit under the name brings the model back.
+   */
+  deleteModel(model: string): boolean {
+    const deleted = this.db.transaction(() => {
+      const ts = now();
+      const changed = this
+        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
+        .run(ts, ts, model).changes;
+      if (changed === 0) return false;
+      // Everything keyed by the model goes; a retried request must not replay an answer about it.
+      this.stmt(`DELETE FROM observations WHERE model = ?`).run(model);
+      this.stmt(`DELETE FROM idempotency WHERE model = ?`).run(model);
+      this.stmt(`DELETE FROM versions WHERE model = ?`).run(model);
+      this.labels.removeAll(model);
+      return true;
+    })();
+    if (deleted) this.reclaim();
+    return deleted;
+  }
+
+  /** Removes one version that is neither current nor being fitted. */
+  deleteVersion(model: string, version: number): 'deleted' | 'missing' | 'current' | 'fitting' {
+    const outcome = this.db.transaction(() => {
+      const m = this.getModel(model);
+      const v = m && this.getVersionSummary(model, version);
+      if (!m || !v) return 'missing' as const;
+      if (m.currentVersion === version) return 'current' as const;
+      if (v.state === 'fitting') return 'fitting' as const;
+      this.stmt(`DELETE FROM observations WHERE model = ? AND version = ?`).run(model, version);
+      this.stmt(`DELETE FROM versions WHERE model = ? AND version = ?`).run(model, version);
+      return 'deleted' as const;
+    })();
+    if (outcome === 'deleted') this.reclaim();
+    return outcome;
+  }
+
+  /** Keeps the model's newest `keep` versions, and the current and any fitting one whatever their age; returns how many went. */
+  pruneVersions(model: string, keep: number): number {
+    const doomed = `model = :model AND state != 'fitting'
+           AND version != coalesce((SELECT current_version FROM models WHERE name = :model), -1)
+           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`;
+    const removed = this.db.transaction(() => {
+      this.stmt(`DELETE FROM observations WHERE model = :model AND version IN (SELECT version FROM versions WHERE ${doomed})`).run({ model, keep });
+      return this.stmt(`DELETE FROM versions WHERE ${doomed}`).run({ model, keep }).changes;
+    })();
+    if (removed > 0) this.reclaim();
+    return removed;
+  }
+
+  /** Gives the pages freed by deletions back to the file system, so the file follows the data kept. */
+  private reclaim(): void {
+    // ONNX files no version names any more (kept once per hash, so only now unused).
+    this.stmt(`DELETE FROM model_artifacts WHERE hash NOT IN (SELECT artifact FROM versions WHERE artifact IS NOT NULL)`).run();
+    this.db.pragma('incremental_vacuum');
   }
 
   listVersions(model: string): VersionSummary[] {
@@ -135,6 +230,12 @@ export class ModelStore {
     };
   }
 
+  /** The version's series now: the training series followed by every appended point. */
+  currentSeries(model: string, version: number): Float64Array | undefined {
+    const v = this.getVersion(model, version);
+    return v && concatSeries(v.series, this.observations.chunks(model, version));
+  }
+
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
     return this.db.transaction(() => {
@@ -145,16 +246,20 @@ export class ModelStore {
            ON CONFLICT(name) DO NOTHING`,
         )
         .run(v.model, ts, ts);
+      // A fit under a deleted model's name brings the model back; its numbering goes on.
+      this.stmt(`UPDATE models SET deleted_at = NULL WHERE name = ? AND deleted_at IS NOT NULL`).run(v.model);
+      if (v.labels) this.labels.apply(v.model, v.labels);
       const { next_version } = this
         .stmt(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
                   RETURNING next_version - 1 AS next_version`)
         .get(ts, v.model) as { next_version: number };
       this
         .stmt(
-          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
+          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at, ts_start_ms, ts_step, ts_unit)
+           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?, ?, ?, ?)`,
         )
-        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts);
+        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts,
+          v.timeIndex?.startMs ?? null, v.timeIndex?.step ?? null, v.timeIndex?.unit ?? null);
       return next_version;
     })();
   }

@@ -52,9 +52,9 @@ export async function deploy(file: string, flags: DeployFlags): Promise<void> {
     const form = new FormData();
     form.append('model', new Blob([bytes]), basename(file));
     form.append('metadata', JSON.stringify(metadata));
-    answer = await client.send<DeployAnswer>('PUT', path, form);
+    answer = await client.upload<DeployAnswer>('PUT', path, form);
   } else {
-    answer = await client.send<DeployAnswer>('PUT', path, bytes, { 'content-type': 'application/octet-stream' });
+    answer = await client.upload<DeployAnswer>('PUT', path, bytes, { 'content-type': 'application/octet-stream' });
   }
   if (flags.json) return void process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
   const reused = answer.reused ? ' · same file as the current version: reused' : '';

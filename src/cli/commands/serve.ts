@@ -8,6 +8,7 @@ interface ServeFlags {
   db?: string;
   fitWorkers?: string;
   forecastWorkers?: string;
+  bulkWorkers?: string;
   lockTimeout?: string;
   fitTimeout?: string;
   maxBody?: string;
@@ -18,6 +19,8 @@ interface ServeFlags {
   maxBatch?: string;
   maxSyncRows?: string;
   jobTtl?: string;
+  keepVersions?: string;
+  idempotencyTtl?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -28,6 +31,7 @@ export async function serve(flags: ServeFlags): Promise<void> {
     dbPath: flags.db,
     fitWorkers: flags.fitWorkers,
     forecastWorkers: flags.forecastWorkers,
+    bulkWorkers: flags.bulkWorkers,
     lockTimeoutMs: flags.lockTimeout,
     fitTimeoutMs: flags.fitTimeout,
     maxBodyBytes: flags.maxBody,
@@ -38,6 +42,8 @@ export async function serve(flags: ServeFlags): Promise<void> {
     maxBatchRows: flags.maxBatch,
     maxSyncRows: flags.maxSyncRows,
     jobTtlMs: flags.jobTtl,
+    keepVersions: flags.keepVersions,
+    idempotencyTtlMs: flags.idempotencyTtl,
   };
   let config;
   try {

@@ -11,10 +11,16 @@ type Onnx = Snapshot['onnx'];
  * One line a pool: a dot a thread (● busy, ○ idle), then the queue as a bar. The bar's scale grows with
  * the queue, starting at four tasks a thread, so a short queue reads as short.
  */
+/** The bulk pool is shown only while it has threads or has done work: most daemons never use it. */
+function poolNames(pools: Pools): ('fit' | 'forecast' | 'bulk')[] {
+  const bulk = pools.bulk;
+  return bulk && (bulk.threads > 0 || bulk.completed > 0) ? ['fit', 'forecast', 'bulk'] : ['fit', 'forecast'];
+}
+
 export function workerLines(pools: Pools, cols: number, onnx?: Onnx): string[] {
-  const list = (['fit', 'forecast'] as const).map((name) => ({ name, ...pools[name] }));
+  const list = poolNames(pools).map((name) => ({ name, ...pools[name]! }));
   // onnxruntime sessions live in the forecast pool's workers (a column only for daemons that report them).
-  const sessions = (name: 'fit' | 'forecast') => (onnx ? [name === 'forecast' ? String(onnx.sessions.forecast) : '-'] : []);
+  const sessions = (name: string) => (onnx ? [name === 'forecast' ? String(onnx.sessions.forecast) : '-'] : []);
   const table = (barWidth: number) =>
     alignedTable(
       ['pool', 'threads', 'queue', 'done', 'failed', ...(onnx ? ['sessions'] : [])],
@@ -43,7 +49,7 @@ export function Workers({ pools, onnx, width, height, dim }: { pools: Pools | nu
   return (
     <Panel title={`Workers${streams}`} width={width} height={height} dim={dim}>
       {lines.map((line, i) => {
-        const pool = i === 0 ? undefined : pools?.[i === 1 ? 'fit' : 'forecast'];
+        const pool = i === 0 || !pools ? undefined : pools[poolNames(pools)[i - 1]!];
         const color = pool && pool.failed > 0 ? 'red' : pool && pool.busy > 0 ? 'yellow' : undefined;
         return (
           <Text key={i} wrap="truncate" dimColor={i === 0} color={color}>

@@ -4,6 +4,10 @@ import type { ModelStore, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import type { ServiceEventBus } from '../events.ts';
 
+function cancelled(signal: AbortSignal): ApiError {
+  return signal.reason instanceof ApiError ? signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'the fit was cancelled');
+}
+
 export interface FitJob {
   model: string;
   version: number;
@@ -11,6 +15,8 @@ export interface FitJob {
   spec: Record<string, unknown>;
   series: Float64Array;
   requestId?: string;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
 }
 
 /**
@@ -28,9 +34,12 @@ export class FitRunner {
     private readonly fitTimeoutMs: number,
   ) {}
 
-  async run(job: FitJob): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId } = job;
+  /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
+  async run(job: FitJob, cancel?: AbortSignal): Promise<VersionSummary> {
+    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
     const abort = new AbortController();
+    const onCancel = () => abort.abort();
+    cancel?.addEventListener('abort', onCancel, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -39,7 +48,7 @@ export class FitRunner {
     this.running.add(abort);
     const started = performance.now();
     try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal);
+      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal, pool);
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);
@@ -47,12 +56,13 @@ export class FitRunner {
       this.store.publishVersion(model, version, { params: result.params, metrics: result.metrics, fitMs: result.fitMs });
       return this.store.getVersionSummary(model, version)!;
     } catch (err) {
-      const apiErr = this.toApiError(err, timedOut, abort.signal.aborted);
+      const apiErr = cancel?.aborted ? cancelled(cancel) : this.toApiError(err, timedOut, abort.signal.aborted);
       this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
       this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message, requestId });
       throw apiErr;
     } finally {
       clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
       this.running.delete(abort);
     }
   }

@@ -15,6 +15,7 @@ export type { OnnxDeps } from './plugin.ts';
 /** Builds the ONNX services over the daemon's store, pools and the per-model locks shared with fits. */
 export function createOnnx(store: ModelStore, pools: WorkerPools, events: ServiceEventBus, locks: ModelLocks, config: DaemonConfig): OnnxDeps {
   const versions = new OnnxVersions(store);
+  events.onEvent('model.deleted', (e) => versions.forget(e.model));
   const direct = new DirectRunner(pools);
   const batcher = new Batcher(direct, events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows });
   return {

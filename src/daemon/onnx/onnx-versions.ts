@@ -64,4 +64,9 @@ export class OnnxVersions {
   published(v: OnnxVersion): void {
     this.currents.set(v.model, v);
   }
+
+  /** A deleted model: nothing of it stays in memory. */
+  forget(name: string): void {
+    this.currents.delete(name);
+  }
 }
