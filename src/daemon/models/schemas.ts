@@ -10,7 +10,11 @@ export const FitBody = Type.Object(
       description: 'the series, oldest first; null marks a missing value',
     }),
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
-    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
+    period: Type.Optional(
+      Type.Union([Type.Number({ minimum: 1 }), Type.Array(Type.Number({ minimum: 1 }), { minItems: 1 })], {
+        description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
+      }),
+    ),
   },
   {
     additionalProperties: true,

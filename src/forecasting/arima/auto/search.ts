@@ -8,7 +8,7 @@ import { prepare } from '../problem.ts';
 import { difference, type Structure } from '../structure.ts';
 import { noCandidate, scoreModel, type SearchContext } from './candidate.ts';
 import { isConstant, ndiffs } from './kpss.ts';
-import { nsdiffs } from './seasonal-strength.ts';
+import { nsdiffs } from '../../season/seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
 import type { AutoArimaSpec } from './kind.ts';
 import { unfittable } from '../../errors.ts';
