@@ -42,8 +42,8 @@ function check(y: Float64Array): void {
 
 export function fitMstl(y: Float64Array, spec: MstlSpec, ctx: FitContext): Fitted<MstlParams> {
   check(y);
-  const decision = spec.periods === null ? decideSeasons(y, { given: [], intervalSeconds: spec.intervalSeconds ?? undefined }) : null;
-  const d = mstl(y, spec.periods ?? decision!.periods);
+  const decision = spec.period === null ? decideSeasons(y, { given: [], intervalSeconds: spec.intervalSeconds ?? undefined }) : null;
+  const d = mstl(y, spec.period ?? decision!.periods);
   ctx.checkpoint?.();
   const kind = memberKind(spec.method);
   const adjusted = seasonallyAdjusted(y, d);

@@ -5,8 +5,11 @@ import { periodsOption, rejectUnknown, type Options } from '../options.ts';
 export type AdjustedMethod = 'ets' | 'arima';
 
 export interface MstlSpec {
-  /** Seasonal periods as given; null: detected at fit time (from `intervalSeconds` when given). */
-  periods: number[] | null;
+  /**
+   * Seasonal periods as given; null: detected at fit time (from `intervalSeconds` when given). Named
+   * as the option so a parsed spec parses again to itself (workers re-parse stored specs).
+   */
+  period: number[] | null;
   /** Seconds between observations, when the caller knows them: the calendar periods to test. */
   intervalSeconds: number | null;
   /** Model of the seasonally adjusted series: ETS without season (R's default) or a non-seasonal auto ARIMA. */
@@ -28,5 +31,5 @@ export function parseMstlSpec(input: Options): MstlSpec {
   const method = (input.method ?? 'ets') as AdjustedMethod;
   if (!METHODS.includes(method)) throw invalidSpec('method', `method must be one of ${METHODS.join(', ')}`);
   const given = input.period === undefined || input.period === null ? null : periodsOption(input);
-  return { periods: given, intervalSeconds: intervalOption(input), method };
+  return { period: given, intervalSeconds: intervalOption(input), method };
 }
