@@ -1,4 +1,4 @@
-export type { FitContext, Fitted, Forecast, Interval, ModelKind } from './types.ts';
+export type { FitContext, Fitted, Forecast, ForecastInputs, Interval, ModelKind } from './types.ts';
 export { EngineError, invalidSpec, unfittable } from './errors.ts';
 export type { EngineErrorCode } from './errors.ts';
 export { getKind, kindNames, registerKind, DEFAULT_KIND } from './registry.ts';
