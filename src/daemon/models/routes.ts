@@ -8,7 +8,7 @@ import { sendJsonText } from '../http/send-json-text.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
 import {
-  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelParams,
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData, ModelParams,
   VersionData, success,
 } from './schemas.ts';
 
@@ -49,6 +49,19 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService): 
   }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
+    return sendJsonText(reply, answer.body);
+  });
+
+  app.post('/v1/models/:name/forecast', {
+    schema: {
+      summary: "Forecast with the model's current version, given its regressors' future values",
+      params: ModelParams, body: ForecastBody,
+      response: { 200: success(ForecastData), ...errors },
+    },
+  }, async (req, reply) => {
+    const { h, level, history = 0, regressors } = req.body;
+    const levels = parseLevels(level === undefined ? undefined : (Array.isArray(level) ? level : [level]).map(String));
+    const answer = await service.forecast(req.params.name, { h, levels, history, ...(regressors ? { regressors } : {}) });
     return sendJsonText(reply, answer.body);
   });
 

@@ -38,6 +38,19 @@ export const ForecastQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** POST forecast: the query's fields as a body, plus the future values of the model's regressors. */
+export const ForecastBody = Type.Object(
+  {
+    h: ForecastQuery.properties.h,
+    level: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Array(Type.Union([Type.Number(), Type.String()]))], { description: 'interval levels in percent (default 80, 95)' })),
+    history: ForecastQuery.properties.history,
+    regressors: Type.Optional(
+      Type.Record(Type.String(), Type.Array(Type.Number()), { description: 'future values of each regressor the model was fitted with, at least h each' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const StepsParams = Type.Object({ steps: Type.Integer({ minimum: 1, maximum: 100_000 }) });
 export const CompatForecastQuery = Type.Object(
   { level: ForecastQuery.properties.level, history: ForecastQuery.properties.history },
