@@ -18,6 +18,8 @@ export interface ForecastTask {
   levels: number[];
   /** How many of the training series' last values to return beside the forecast. */
   history: number;
+  /** Future values of the model's regressors (POST forecast), by name. */
+  regressors?: Record<string, number[]>;
 }
 
 export interface BacktestTask {

@@ -64,7 +64,7 @@ function loadModel(model: string, version: number, nObs: number): FittedState {
 function forecast(task: ForecastTask): ForecastResult {
   try {
     const { fitted, series } = loadModel(task.model, task.version, task.nObs);
-    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
+    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels, task.regressors ? { regressors: task.regressors } : undefined);
     const json = JSON.stringify({
       forecast: jsonNumbers(fc.mean),
       intervals: fc.intervals.map((i) => ({ level: i.level, lower: jsonNumbers(i.lower), upper: jsonNumbers(i.upper) })),

@@ -76,6 +76,8 @@ export interface ForecastQuery {
   h: number;
   levels: number[];
   history: number;
+  /** Future values of the model's regressors (POST forecast); absent for GET. */
+  regressors?: Record<string, number[]>;
 }
 
 function fitView(v: VersionSummary, reused: boolean): FitView {
@@ -300,6 +302,8 @@ export class ModelService {
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
+    // Forecasts given regressor values are computed for those values: not cached.
+    if (query.regressors) return this.computeForecast(current, query);
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
