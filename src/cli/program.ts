@@ -28,6 +28,13 @@ function buildProgram(): Command {
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
 
+  program
+    .command('backup')
+    .description('copy the database to <file> with SQLite\'s online backup (safe while the daemon runs)')
+    .argument('<file>', 'where to write the copy (must not exist)')
+    .option('--db <path>', 'SQLite file to copy (env MODELAPI_DB; default under the user data directory)')
+    .action(async (file, opts) => (await import('./commands/backup.ts')).backup(file, opts));
+
   withUrl(
     program
       .command('fit')

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
+import { explainOpenError } from './open-error.ts';
 
 export type Db = Database.Database;
 
@@ -10,6 +11,14 @@ export type Db = Database.Database;
  * same file read-only and never write, so WAL lets them read while a fit commits.
  */
 export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
+  try {
+    return openOrThrow(path, opts);
+  } catch (err) {
+    throw explainOpenError(path, err);
+  }
+}
+
+function openOrThrow(path: string, opts: { readonly?: boolean }): Db {
   if (opts.readonly) {
     const db = new Database(path, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 5000');
@@ -17,11 +26,20 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   }
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  try {
+    configureWriter(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return db;
+}
+
+function configureWriter(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged fit must survive power loss, not only a killed process; fits are rare.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return db;
 }

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
+import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
 
 const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
@@ -72,9 +73,18 @@ export class ModelStore {
   // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
   private readonly statements = new Map<string, Statement>();
 
-  private constructor(path: string, db: Db) {
+  private constructor(
+    path: string,
+    db: Db,
+    private readonly writerLock?: WriterLock,
+  ) {
     this.path = path;
     this.db = db;
+  }
+
+  /** A writer that took the database over from a holder that died without releasing it. */
+  get previousHolder(): LockHolder | undefined {
+    return this.writerLock?.previous;
   }
 
   private stmt(sql: string): Statement {
@@ -86,8 +96,19 @@ export class ModelStore {
     return s;
   }
 
+  /**
+   * Read-only stores may be many; a writer first takes the database's writer lock (one per file, see
+   * writer-lock.ts), so the daemon's in-memory view of current versions cannot be raced by another.
+   */
   static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
-    return new ModelStore(path, openDb(path, opts));
+    if (opts.readonly) return new ModelStore(path, openDb(path, opts));
+    const lock = acquireWriterLock(path);
+    try {
+      return new ModelStore(path, openDb(path), lock);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
 
   getModel(name: string): ModelRecord | undefined {
@@ -198,5 +219,6 @@ export class ModelStore {
 
   close(): void {
     this.db.close();
+    this.writerLock?.release();
   }
 }
