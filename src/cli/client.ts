@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { CliError, EXIT } from './exit.ts';
+import { authHeaders } from './url.ts';
 
 export { resolveUrl } from './url.ts';
 
@@ -26,7 +27,7 @@ export class ApiClient {
     try {
       res = await request(this.baseUrl + path, {
         method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        headers: { ...authHeaders(), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,

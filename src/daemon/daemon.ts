@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { WorkerPools, loadKindsModule } from '../pool/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
-import { ConfigError, type DaemonConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, type DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
 import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
@@ -75,6 +75,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     maxBodyBytes: config.maxBodyBytes,
     version: MODELAPI_VERSION,
     isReady: () => ready,
+    access: { token: config.token, loopbackOnly: isLoopbackHost(config.host), corsOrigins: config.corsOrigins },
+    http: { requestTimeoutMs: config.requestTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, maxHeaderBytes: config.maxHeaderBytes },
   });
   try {
     await app.listen({ host: config.host, port: config.port });

@@ -55,5 +55,5 @@ test('bad options and a missing kinds module name the option', async (t) => {
   const db = join(tempDir(t), 'models.db');
   await assertRefused(['--db', db, '--fit-timeout', 'soon'], '--fit-timeout', /positive duration/);
   await assertRefused(['--db', db, '--kinds-module', join(tempDir(t), 'missing.ts')], '--kinds-module', /cannot load/);
-  await assertRefused(['--db', db, '--host', '203.0.113.7'], '--host', /not an address of this machine/);
+  await assertRefused(['--db', db, '--host', '203.0.113.7', '--insecure'], '--host', /not an address of this machine/);
 });

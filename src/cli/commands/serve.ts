@@ -1,35 +1,19 @@
 import pino from 'pino';
-import { ConfigError, DatabaseLockedError, StoreOpenError, resolveConfig, startDaemon, type RawConfig } from '../../daemon/index.ts';
+import { ConfigError, DatabaseLockedError, FLAGS, StoreOpenError, resolveConfig, startDaemon, type RawConfig } from '../../daemon/index.ts';
 import { CliError, EXIT } from '../exit.ts';
 import { stopWhenNpmParentExits } from './parent-watch.ts';
 
-interface ServeFlags {
-  host?: string;
-  port?: string;
-  db?: string;
-  fitWorkers?: string;
-  forecastWorkers?: string;
-  lockTimeout?: string;
-  fitTimeout?: string;
-  maxBody?: string;
-  logLevel?: string;
-  kindsModule?: string;
-}
+/** Commander's name for a flag's value: --fit-timeout → fitTimeout. */
+const flagKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
-export async function serve(flags: ServeFlags): Promise<void> {
-  const raw: RawConfig = {
-    host: flags.host,
-    port: flags.port,
-    dbPath: flags.db,
-    fitWorkers: flags.fitWorkers,
-    forecastWorkers: flags.forecastWorkers,
-    lockTimeoutMs: flags.lockTimeout,
-    fitTimeoutMs: flags.fitTimeout,
-    maxBodyBytes: flags.maxBody,
-    logLevel: flags.logLevel,
-    kindsModule: flags.kindsModule,
-  };
+export async function serve(flags: Record<string, string | boolean | undefined>): Promise<void> {
+  // Every option of the daemon's config table has its flag; values are validated by resolveConfig.
+  const raw: RawConfig = {};
+  for (const [key, flag] of Object.entries(FLAGS) as [keyof RawConfig, string][]) {
+    const value = flags[flagKey(flag)];
+    if (value !== undefined) raw[key] = String(value);
+  }
   let config;
   try {
     config = resolveConfig(raw);

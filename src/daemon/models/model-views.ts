@@ -15,7 +15,8 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
     metrics: current?.metrics ?? null,
     nObs: current?.nObs ?? null,
     fitMs: current?.fitMs ?? null,
-    state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
+    // 'failed': no fit of this model has succeeded yet (its versions say why), so there is nothing to serve.
+    state: lock.writerActive ? ('fitting' as const) : m.currentVersion === null ? ('failed' as const) : ('ready' as const),
     versions: m.versions,
     lock,
     createdAt: m.createdAt,

@@ -93,7 +93,7 @@ export const ModelData = Type.Object({
   metrics: Json,
   nObs: Type.Union([Type.Integer(), Type.Null()]),
   fitMs: Nullable(Type.Number()),
-  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
+  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
   versions: Type.Integer(),
   lock: Type.Object({
     readersWaiting: Type.Integer(),

@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { PoolStats, WorkerPools } from '../../pool/index.ts';
 import type { ModelService } from '../models/model-service.ts';
 import type { RequestStats, RouteFigures } from './request-stats.ts';
@@ -9,7 +10,8 @@ export interface StatusSnapshot {
     startedAt: string;
     uptimeS: number;
     url: string;
-    db: { path: string; bytes: number };
+    /** The file's name only: a full path tells a reader more about the host than it needs. */
+    db: { file: string; bytes: number };
     /** Clients connected to /v1/events. */
     eventClients: number;
   };
@@ -19,7 +21,7 @@ export interface StatusSnapshot {
     currentVersion: number | null;
     kind: string | null;
     spec: unknown;
-    state: 'ready' | 'fitting';
+    state: 'ready' | 'fitting' | 'failed';
     lastFitMs: number | null;
     versions: number;
     readersWaiting: number;
@@ -59,7 +61,7 @@ export class StatusReporter {
         uptimeS: Math.round((Date.now() - this.started) / 1000),
         url: this.url,
         // The WAL file holds committed data not yet checkpointed into the main file: both count.
-        db: { path: this.dbPath, bytes: fileBytes(this.dbPath) + fileBytes(`${this.dbPath}-wal`) },
+        db: { file: basename(this.dbPath), bytes: fileBytes(this.dbPath) + fileBytes(`${this.dbPath}-wal`) },
         eventClients: this.eventClients(),
       },
       pools: this.pools.stats(),
