@@ -51,4 +51,4 @@ export function rawExchange(url: string, chunks: (string | (() => Promise<string
   });
 }
 
-export const rawRequest = async (url: string, chunks: string[]): Promise<RawAnswer> => (await rawExchange(url, chunks))[0]!;
+export const rawRequest = async (url: string, chunks: (string | (() => Promise<string>))[]): Promise<RawAnswer> => (await rawExchange(url, chunks))[0]!;
