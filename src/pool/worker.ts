@@ -2,6 +2,7 @@ import { workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { ModelCache } from './model-cache.ts';
+import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
   BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
@@ -18,7 +19,23 @@ interface Loaded {
 }
 const cache = new ModelCache<Loaded>(config.cacheSize);
 
-/** float64 → numbers JSON can hold; NaN and infinities become null. */
+function notFinite(field: string, message: string): TaskFailure {
+  return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
+}
+
+/** The first step at which a forecast's mean or an interval bound is not finite, named as a field. */
+function nonFiniteForecast(fc: { mean: Float64Array; intervals: { level: number; lower: Float64Array; upper: Float64Array }[] }): string | undefined {
+  const at = (a: Float64Array) => a.findIndex((v) => !Number.isFinite(v));
+  let i = at(fc.mean);
+  if (i >= 0) return `forecast[${i}]`;
+  for (const iv of fc.intervals) {
+    if ((i = at(iv.lower)) >= 0) return `intervals[level=${iv.level}].lower[${i}]`;
+    if ((i = at(iv.upper)) >= 0) return `intervals[level=${iv.level}].upper[${i}]`;
+  }
+  return undefined;
+}
+
+/** float64 → numbers JSON can hold; NaN (a missing value in the history) becomes null. */
 function jsonNumbers(a: Float64Array): (number | null)[] {
   const out = new Array<number | null>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
@@ -38,6 +55,8 @@ function fit(task: FitTask): FitResult {
     const kind = getKind(task.kind);
     const spec = kind.parseSpec(task.spec);
     const fitted = kind.fit(task.series, spec, {});
+    const bad = firstNonFinite(fitted.params, 'params') ?? firstNonFinite(fitted.metrics, 'metrics');
+    if (bad) return notFinite(bad, `the ${task.kind} fit produced a value that is not finite at ${bad} (the data's scale may overflow float64: rescale it)`);
     return { ok: true, params: fitted.params, metrics: fitted.metrics, fitMs: performance.now() - started };
   } catch (err) {
     return failure(err);
@@ -67,6 +86,8 @@ function forecast(task: ForecastTask): ForecastResult {
   try {
     const { fitted, series } = loadModel(task.model, task.version);
     const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
+    const bad = nonFiniteForecast(fc);
+    if (bad) return notFinite(bad, `the forecast of ${task.model}@${task.version} is not finite at ${bad} (it overflows float64 at this horizon)`);
     const json = JSON.stringify({
       forecast: jsonNumbers(fc.mean),
       intervals: fc.intervals.map((i) => ({ level: i.level, lower: jsonNumbers(i.lower), upper: jsonNumbers(i.upper) })),
