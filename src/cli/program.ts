@@ -45,6 +45,7 @@ function buildProgram(): Command {
     .option('--max-queued-fit-bytes <size>', 'series bytes of queued fits before 503 (env MODELAPI_MAX_QUEUED_FIT_BYTES; default 512mb)')
     .option('--worker-cache <n>', 'fitted models each worker keeps loaded (env MODELAPI_WORKER_CACHE; default 64)')
     .option('--worker-cache-bytes <size>', 'bytes of fitted models each worker keeps loaded (env MODELAPI_WORKER_CACHE_BYTES; default 256mb)')
+    .option('--db-busy-timeout <duration>', 'how long a write waits for another connection\'s database lock before 503 (env MODELAPI_DB_BUSY_TIMEOUT; default 5s)')
     .option('--shutdown-timeout <duration>', 'how long in-flight work may finish on shutdown (env MODELAPI_SHUTDOWN_TIMEOUT; default 10s)')
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
 

@@ -30,6 +30,8 @@ export interface AppOptions {
   version: string;
   /** False once shutdown has begun: /readyz turns 503 so load balancers stop sending work. */
   isReady: () => boolean;
+  /** Why the store cannot take writes (its file deleted or replaced): /readyz fails saying so. */
+  storeProblem: () => string | undefined;
   /** Token, Host and Origin checks (issue 12). */
   access: AccessOptions;
   /** Bounds on how long and how large a request may be while it arrives. */
@@ -121,8 +123,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { summary: 'Liveness' } }, async () => ({ status: 'success', data: { alive: true } }));
   app.get('/readyz', { schema: { summary: 'Readiness' } }, async (_req, reply) => {
-    if (opts.isReady()) return { status: 'success', data: { ready: true } };
-    return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
+    if (!opts.isReady()) return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
+    const problem = opts.storeProblem();
+    if (problem) return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_STORE_UNAVAILABLE', message: problem });
+    return { status: 'success', data: { ready: true } };
   });
 
   await app.register(modelRoutes(opts.service, opts.backtests));

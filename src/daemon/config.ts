@@ -40,6 +40,8 @@ export interface DaemonConfig {
   insecure: boolean;
   /** Origins whose browser requests are allowed (CORS); none by default. */
   corsOrigins: string[];
+  /** How long a write waits while another connection (a backup, a tool) holds the database's lock. */
+  dbBusyTimeoutMs: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -82,6 +84,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     tokenFile: undefined,
     insecure: false,
     corsOrigins: [],
+    dbBusyTimeoutMs: 5_000,
   };
 }
 
@@ -110,6 +113,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   tokenFile: 'MODELAPI_TOKEN_FILE',
   insecure: 'MODELAPI_INSECURE',
   corsOrigins: 'MODELAPI_CORS_ORIGIN',
+  dbBusyTimeoutMs: 'MODELAPI_DB_BUSY_TIMEOUT',
 };
 
 export class ConfigError extends Error {
@@ -147,6 +151,7 @@ export const FLAGS: Record<keyof DaemonConfig, string> = {
   tokenFile: '--token-file',
   insecure: '--insecure',
   corsOrigins: '--cors-origin',
+  dbBusyTimeoutMs: '--db-busy-timeout',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -218,6 +223,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   tokenFile: text,
   insecure: flag,
   corsOrigins: origins,
+  dbBusyTimeoutMs: duration,
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -57,6 +57,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    storeWaitMs: config.dbBusyTimeoutMs,
   });
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
@@ -75,6 +76,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     maxBodyBytes: config.maxBodyBytes,
     version: MODELAPI_VERSION,
     isReady: () => ready,
+    storeProblem: () => service.storeProblem(),
     access: { token: config.token, loopbackOnly: isLoopbackHost(config.host), corsOrigins: config.corsOrigins },
     http: { requestTimeoutMs: config.requestTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, maxHeaderBytes: config.maxHeaderBytes },
   });

@@ -1,3 +1,5 @@
+import { storeFailure } from '../store/index.ts';
+
 /**
  * The one registry of error codes: each code maps to one HTTP status. Clients and tests rely on the
  * codes; messages may change.
@@ -66,4 +68,13 @@ export class ApiError extends Error {
   static field(code: ErrorCode, field: string, message: string): ApiError {
     return new ApiError(code, `${field}: ${message}`, { fields: { [field]: message } });
   }
+}
+
+/** A store failure as the client's answer: busy → 503 + Retry-After; deleted, read-only, full → 503 saying so. */
+export function storeApiError(err: unknown): ApiError | undefined {
+  const failure = storeFailure(err);
+  if (!failure) return undefined;
+  return failure.busy
+    ? new ApiError('MODELAPI_ERR_STORE_BUSY', failure.message, { retryAfterSeconds: 1 })
+    : new ApiError('MODELAPI_ERR_STORE_UNAVAILABLE', failure.message, { retryAfterSeconds: 30 });
 }

@@ -12,3 +12,4 @@ export { acquireWriterLock, DatabaseLockedError } from './writer-lock.ts';
 export type { LockHolder, WriterLock } from './writer-lock.ts';
 export { StoreOpenError } from './open-error.ts';
 export { backupDatabase } from './backup.ts';
+export { StoreUnavailableError, storeFailure } from './store-errors.ts';

@@ -2,6 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
+import { FileIdentity } from './store-errors.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
 
@@ -73,6 +74,9 @@ export class ModelStore {
   // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
   private readonly statements = new Map<string, Statement>();
 
+  // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
+  private readonly identity: FileIdentity | undefined;
+
   private constructor(
     path: string,
     db: Db,
@@ -80,6 +84,12 @@ export class ModelStore {
   ) {
     this.path = path;
     this.db = db;
+    this.identity = writerLock ? new FileIdentity(path) : undefined;
+  }
+
+  /** Why the store cannot be used as opened (the file deleted or replaced), or undefined. */
+  fileProblem(): string | undefined {
+    return this.identity?.problem();
   }
 
   /** A writer that took the database over from a holder that died without releasing it. */
@@ -100,11 +110,11 @@ export class ModelStore {
    * Read-only stores may be many; a writer first takes the database's writer lock (one per file, see
    * writer-lock.ts), so the daemon's in-memory view of current versions cannot be raced by another.
    */
-  static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
+  static open(path: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): ModelStore {
     if (opts.readonly) return new ModelStore(path, openDb(path, opts));
     const lock = acquireWriterLock(path);
     try {
-      return new ModelStore(path, openDb(path), lock);
+      return new ModelStore(path, openDb(path, opts), lock);
     } catch (err) {
       lock.release();
       throw err;
@@ -159,6 +169,7 @@ export class ModelStore {
 
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
+    this.identity?.assertIntact();
     return this.db.transaction(() => {
       const ts = now();
       this
@@ -183,6 +194,7 @@ export class ModelStore {
 
   /** Marks the version ready and makes it current in the same transaction. */
   publishVersion(model: string, version: number, fit: PublishedFit): void {
+    this.identity?.assertIntact();
     this.db.transaction(() => {
       const ts = now();
       const changed = this

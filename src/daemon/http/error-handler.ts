@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError } from '../errors.ts';
+import { ApiError, storeApiError } from '../errors.ts';
 import { validationFields } from './validation.ts';
 
 /** The JSend body of an error: `error` for the server's problems, `fail` with fields for the caller's. */
@@ -82,7 +82,7 @@ function routeTable(app: FastifyInstance): (path: string) => string[] {
 export function installErrorHandlers(app: FastifyInstance): void {
   const methodsOf = routeTable(app);
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
-    const known = err instanceof ApiError ? err : fromFastify(err);
+    const known = err instanceof ApiError ? err : (storeApiError(err) ?? fromFastify(err));
     if (known) {
       if (known.status >= 500) req.log.warn({ code: known.code, msg: known.message }, 'request failed');
       return send(reply, known);

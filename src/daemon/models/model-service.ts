@@ -9,12 +9,15 @@ import { checkModelName } from './model-name.ts';
 import { LockTimeoutError } from './rw-lock.ts';
 import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
+import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
 
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** How long a store write may wait for another connection's lock (then 503). */
+  storeWaitMs: number;
 }
 
 export interface FitRequest {
@@ -83,7 +86,7 @@ export class ModelService {
     private readonly events: ServiceEventBus,
     private readonly limits: ServiceLimits,
   ) {
-    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+    this.fits = new FitRunner(store, pools, events, limits);
   }
 
   async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
@@ -126,7 +129,7 @@ export class ModelService {
         this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
         return fitView(current, true);
       }
-      const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash });
+      const version = await withBusyRetry(() => this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash }), this.limits.storeWaitMs);
       this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
       const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId });
       this.current.set(name, published);
@@ -207,6 +210,11 @@ export class ModelService {
   }
 
   /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */
+  /** Why the store cannot take writes (its file deleted or replaced), for readiness. */
+  storeProblem(): string | undefined {
+    return this.store.fileProblem();
+  }
+
   abortRunningFits(): void {
     this.fits.abortAll();
   }
