@@ -40,6 +40,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     dbPath: config.dbPath,
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
+    cacheBytes: config.workerCacheBytes,
+    maxQueuedFits: config.maxQueuedFits,
+    maxQueuedFitBytes: config.maxQueuedFitBytes,
     fitWorkers: config.fitWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
@@ -67,7 +70,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
-    backtests: new BacktestService(pools, config.fitTimeoutMs),
+    backtests: new BacktestService(pools, { fitTimeoutMs: config.fitTimeoutMs, queueTimeoutMs: config.lockTimeoutMs }),
     status,
     stream,
     metrics,

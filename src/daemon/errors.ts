@@ -19,6 +19,7 @@ export const ERROR_STATUS = {
   MODELAPI_ERR_WORKER_CRASHED: 500,
   MODELAPI_ERR_LOCK_TIMEOUT: 503,
   MODELAPI_ERR_QUEUE_FULL: 503,
+  MODELAPI_ERR_QUEUE_TIMEOUT: 503,
   MODELAPI_ERR_SHUTTING_DOWN: 503,
   MODELAPI_ERR_FIT_TIMEOUT: 504,
   // The HTTP layer's own refusals (issue 12): every status Fastify or Node can produce, in JSend.

@@ -1,4 +1,6 @@
 import { Piscina } from 'piscina';
+import { Admission } from './admission.ts';
+import { QueueFullError } from './queue-full.ts';
 import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
@@ -6,6 +8,9 @@ export interface PoolOptions extends WorkerConfig {
   forecastWorkers: number;
   /** Tasks allowed to wait for a thread, per pool, before callers get "queue full". */
   maxQueue: number;
+  /** Fits and backtests allowed to wait for a fit thread, by count and by their series' bytes. */
+  maxQueuedFits: number;
+  maxQueuedFitBytes: number;
 }
 
 export interface PoolStats {
@@ -18,13 +23,7 @@ export interface PoolStats {
 
 const workerFile = new URL('./worker-entry.mjs', import.meta.url).href;
 
-/** Thrown when a pool's queue is full; the daemon answers 503. */
-export class QueueFullError extends Error {
-  constructor(pool: string) {
-    super(`the ${pool} queue is full`);
-    this.name = 'QueueFullError';
-  }
-}
+export { QueueFullError } from './queue-full.ts';
 
 class Pool {
   readonly piscina: Piscina;
@@ -39,7 +38,7 @@ class Pool {
     private readonly threads: number,
     opts: PoolOptions,
   ) {
-    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize };
+    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes };
     this.piscina = new Piscina({
       filename: workerFile,
       minThreads: threads,
@@ -89,10 +88,26 @@ class Pool {
 export class WorkerPools {
   private readonly fitPool: Pool;
   private readonly forecastPool: Pool;
+  private readonly fitAdmission: Admission;
 
   constructor(opts: PoolOptions) {
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
+    this.fitAdmission = new Admission('fit', opts.fitWorkers, opts.maxQueuedFits, opts.maxQueuedFitBytes);
+  }
+
+  /**
+   * Runs a long task once a fit thread is free for it. `onStart` is called then, so the caller's time
+   * limit counts running time only; `signal` aborts the wait or the run.
+   */
+  private async admitted<R>(task: { series: Float64Array }, signal: AbortSignal, onStart?: () => void): Promise<R> {
+    const release = await this.fitAdmission.acquire(task.series.byteLength, signal);
+    try {
+      onStart?.();
+      return await this.fitPool.run<R>(task, signal);
+    } finally {
+      release();
+    }
   }
 
   /** Start-up: a fit's time limit should not include loading the worker's code. */
@@ -100,13 +115,13 @@ export class WorkerPools {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);
   }
 
-  fit(task: FitTask, signal: AbortSignal): Promise<FitResult> {
-    return this.fitPool.run<FitResult>(task, signal);
+  fit(task: FitTask, signal: AbortSignal, onStart?: () => void): Promise<FitResult> {
+    return this.admitted<FitResult>(task, signal, onStart);
   }
 
   /** Backtests fit many models: they run in the fit pool, beside fits, never holding up forecasts. */
-  backtest(task: BacktestTask, signal: AbortSignal): Promise<BacktestResult> {
-    return this.fitPool.run<BacktestResult>(task, signal);
+  backtest(task: BacktestTask, signal: AbortSignal, onStart?: () => void): Promise<BacktestResult> {
+    return this.admitted<BacktestResult>(task, signal, onStart);
   }
 
   forecast(task: ForecastTask): Promise<ForecastResult> {
@@ -114,7 +129,8 @@ export class WorkerPools {
   }
 
   stats(): { fit: PoolStats; forecast: PoolStats } {
-    return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats() };
+    const fit = this.fitPool.stats();
+    return { fit: { ...fit, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats() };
   }
 
   async close(): Promise<void> {

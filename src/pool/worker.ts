@@ -17,7 +17,7 @@ interface Loaded {
   fitted: Fitted;
   series: Float64Array;
 }
-const cache = new ModelCache<Loaded>(config.cacheSize);
+const cache = new ModelCache<Loaded>(config.cacheSize, config.cacheBytes);
 
 function notFinite(field: string, message: string): TaskFailure {
   return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
@@ -78,7 +78,8 @@ function loadModel(model: string, version: number): Loaded {
     metrics: (row.metrics ?? {}) as Fitted['metrics'],
   };
   const loaded = { fitted, series: row.series };
-  cache.set(key, loaded);
+  // The series' bytes plus the parameters' JSON text (two bytes a character as V8 holds strings).
+  cache.set(key, loaded, row.series.byteLength + 2 * JSON.stringify(row.params ?? null).length);
   return loaded;
 }
 

@@ -1,8 +1,8 @@
 import type { WorkerPools } from '../../pool/index.ts';
-import { QueueFullError } from '../../pool/index.ts';
 import type { ModelStore, PublishedFit, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode, storeApiError } from '../errors.ts';
 import { withBusyRetry } from './store-retry.ts';
+import { runFitWork } from './timed-fit-work.ts';
 import type { ServiceEventBus } from '../events.ts';
 
 export interface FitJob {
@@ -26,31 +26,26 @@ export class FitRunner {
     private readonly store: ModelStore,
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
-    private readonly limits: { fitTimeoutMs: number; storeWaitMs: number },
+    private readonly limits: { fitTimeoutMs: number; lockTimeoutMs: number; storeWaitMs: number },
   ) {}
 
   async run(job: FitJob): Promise<VersionSummary> {
     const { model, version, kind, spec, series, requestId } = job;
     const abort = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, this.limits.fitTimeoutMs);
     this.running.add(abort);
     const started = performance.now();
     let published: PublishedFit;
     try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal);
+      const limits = { fitTimeoutMs: this.limits.fitTimeoutMs, queueTimeoutMs: this.limits.lockTimeoutMs };
+      const result = await runFitWork('fit', limits, abort, (signal, onStart) => this.pools.fit({ op: 'fit', kind, spec, series }, signal, onStart));
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);
       }
       published = { params: result.params, metrics: result.metrics, fitMs: result.fitMs };
     } catch (err) {
-      throw await this.failed(job, this.toApiError(err, timedOut, abort.signal.aborted), performance.now() - started);
+      throw await this.failed(job, this.toApiError(err, abort.signal.aborted), performance.now() - started);
     } finally {
-      clearTimeout(timer);
       this.running.delete(abort);
     }
     try {
@@ -87,10 +82,8 @@ export class FitRunner {
     timer.unref();
   }
 
-  private toApiError(err: unknown, timedOut: boolean, aborted: boolean): ApiError {
-    if (timedOut) return new ApiError('MODELAPI_ERR_FIT_TIMEOUT', `the fit ran past the fit timeout of ${this.limits.fitTimeoutMs} ms and was stopped`);
+  private toApiError(err: unknown, aborted: boolean): ApiError {
     if (err instanceof ApiError) return err;
-    if (err instanceof QueueFullError) return new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
     if (aborted) return new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down; the fit was stopped');
     return new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the fit worker failed: ${(err as Error).message}`);
   }
