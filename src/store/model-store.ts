@@ -131,14 +131,19 @@ export class ModelStore {
     return row && toModel(row);
   }
 
-  listModels(): ModelRecord[] {
+  /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
+  listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m ORDER BY m.name`,
+         FROM models m ORDER BY m.name LIMIT ? OFFSET ?`,
       )
-      .all() as ModelRow[];
+      .all(page.limit, page.offset) as ModelRow[];
     return rows.map(toModel);
+  }
+
+  countModels(): number {
+    return (this.stmt(`SELECT count(*) AS n FROM models`).get() as { n: number }).n;
   }
 
   listVersions(model: string): VersionSummary[] {

@@ -10,6 +10,7 @@ const snap = (models: ModelRow[]): Snapshot => ({
   daemon: { version: '0.1.0', startedAt: 'T0', uptimeS: 1, url: 'http://x', db: { file: 'x.db', bytes: 0 }, eventClients: 1 },
   pools: { fit: pool, forecast: pool },
   models,
+  modelsTotal: 0,
   requests: [],
 });
 

@@ -197,8 +197,12 @@ export class ModelService {
     return ForecastCache.answer(v, query, result.json);
   }
 
-  listModels(): ModelView[] {
-    return listModelViews(this.store, this.locks);
+  listModels(page?: { limit: number; offset: number }): ModelView[] {
+    return listModelViews(this.store, this.locks, page);
+  }
+
+  countModels(): number {
+    return this.store.countModels();
   }
 
   modelView(name: string): ModelView | undefined {

@@ -26,8 +26,8 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
 
 export type ModelView = NonNullable<ReturnType<typeof modelView>>;
 
-export function listModelViews(store: ModelStore, locks: ModelLocks): ModelView[] {
-  return store.listModels().map((m) => modelView(store, locks, m.name)!);
+export function listModelViews(store: ModelStore, locks: ModelLocks, page?: { limit: number; offset: number }): ModelView[] {
+  return store.listModels(page).map((m) => modelView(store, locks, m.name)!);
 }
 
 export function listVersions(store: ModelStore, name: string): VersionSummary[] | undefined {

@@ -27,8 +27,13 @@ export interface StatusSnapshot {
     readersWaiting: number;
     writersWaiting: number;
   }[];
+  /** How many models there are; `models` holds at most a page of them (see snapshot). */
+  modelsTotal: number;
   requests: RouteFigures[];
 }
+
+/** Models a snapshot lists by default: what a dashboard shows, and small at 100,000 models. */
+export const SNAPSHOT_MODELS = 200;
 
 function fileBytes(path: string): number {
   try {
@@ -53,7 +58,8 @@ export class StatusReporter {
     private readonly requests: RequestStats,
   ) {}
 
-  snapshot(): StatusSnapshot {
+  /** `page` picks which models it lists (by name); the other figures cover the whole daemon. */
+  snapshot(page: { limit: number; offset: number } = { limit: SNAPSHOT_MODELS, offset: 0 }): StatusSnapshot {
     return {
       daemon: {
         version: this.version,
@@ -65,7 +71,8 @@ export class StatusReporter {
         eventClients: this.eventClients(),
       },
       pools: this.pools.stats(),
-      models: this.service.listModels().map((m) => ({
+      modelsTotal: this.service.countModels(),
+      models: this.service.listModels(page).map((m) => ({
         name: m.name,
         currentVersion: m.currentVersion,
         kind: m.kind,
