@@ -5,6 +5,7 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, isLoopbackHost, type DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
+import { JobService } from './jobs/index.ts';
 import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
@@ -44,6 +45,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     maxQueuedFits: config.maxQueuedFits,
     maxQueuedFitBytes: config.maxQueuedFitBytes,
     fitWorkers: config.fitWorkers,
+    bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
@@ -61,7 +63,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
     storeWaitMs: config.dbBusyTimeoutMs,
+    keepVersions: config.keepVersions,
   });
+  const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -70,6 +74,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
+    jobs,
+    bulkThreads: pools.bulkThreads,
     backtests: new BacktestService(pools, { fitTimeoutMs: config.fitTimeoutMs, queueTimeoutMs: config.lockTimeoutMs }),
     status,
     stream,
@@ -102,7 +108,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
       // In-flight fits get the shutdown timeout to finish; after that they are stopped and marked failed.
       const deadline = setTimeout(() => service.abortRunningFits(), config.shutdownTimeoutMs);
       try {
-        await app.close();
+        await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
         await pools.close();

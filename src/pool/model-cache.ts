@@ -1,3 +1,6 @@
+/** Where the daemon tells every worker thread that a model is gone (BroadcastChannel name). */
+export const EVICT_CHANNEL = 'modelapi:evict-model';
+
 /**
  * A small LRU keyed by "model@version": versions are immutable, so entries never go stale. Bounded by
  * entries and by bytes (each entry's size as the caller measures it), because one model of a million
@@ -34,6 +37,12 @@ export class ModelCache<V> {
     if (!entry) return;
     this.map.delete(key);
     this.totalBytes -= entry.bytes;
+  }
+
+  /** Drops every version of a deleted model. */
+  deleteModel(model: string): void {
+    const prefix = `${model}@`;
+    for (const key of [...this.map.keys()]) if (key.startsWith(prefix)) this.delete(key);
   }
 
   get size(): number {

@@ -1,11 +1,15 @@
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Admission } from './admission.ts';
 import { QueueFullError } from './queue-full.ts';
+import { EVICT_CHANNEL } from './model-cache.ts';
 import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits (POST /v1/fits); started on first use, stopped when idle. */
+  bulkWorkers: number;
   /** Tasks allowed to wait for a thread, per pool, before callers get "queue full". */
   maxQueue: number;
   /** Fits and backtests allowed to wait for a fit thread, by count and by their series' bytes. */
@@ -37,15 +41,17 @@ class Pool {
     readonly name: string,
     private readonly threads: number,
     opts: PoolOptions,
+    { onDemand = false }: { onDemand?: boolean } = {},
   ) {
     const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes };
     this.piscina = new Piscina({
       filename: workerFile,
-      minThreads: threads,
+      // An on-demand pool holds no threads (nor their memory) until work comes, and lets them go after.
+      minThreads: onDemand ? 0 : threads,
       maxThreads: threads,
       maxQueue: opts.maxQueue,
       // Fits may run for minutes; their time is bounded by the caller's abort signal, not by Piscina.
-      idleTimeout: Number.POSITIVE_INFINITY,
+      idleTimeout: onDemand ? 30_000 : Number.POSITIVE_INFINITY,
       workerData,
     });
     // A worker that dies is replaced by Piscina; its task is rejected and that error reaches the caller.
@@ -72,6 +78,10 @@ class Pool {
     await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run({ op: 'warm-up' })));
   }
 
+  get maxThreads(): number {
+    return this.threads;
+  }
+
   stats(): PoolStats {
     const busy = Math.min(this.inFlight, this.threads);
     return {
@@ -84,15 +94,23 @@ class Pool {
   }
 }
 
-/** The two pools: fits apart from forecasts, so a long fit never holds up forecasts of other models. */
+/**
+ * The pools: fits apart from forecasts, so a long fit never holds up forecasts of other models; and bulk
+ * fits in threads of their own, so thousands of series use every core without ever taking a forecast's
+ * or an interactive fit's thread (the OS shares the cores between them instead).
+ */
 export class WorkerPools {
   private readonly fitPool: Pool;
   private readonly forecastPool: Pool;
   private readonly fitAdmission: Admission;
+  private readonly bulkPool: Pool;
+  private readonly evictions = new BroadcastChannel(EVICT_CHANNEL);
 
   constructor(opts: PoolOptions) {
+    this.evictions.unref();
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
+    this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true });
     this.fitAdmission = new Admission('fit', opts.fitWorkers, opts.maxQueuedFits, opts.maxQueuedFitBytes);
   }
 
@@ -115,8 +133,19 @@ export class WorkerPools {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);
   }
 
-  fit(task: FitTask, signal: AbortSignal, onStart?: () => void): Promise<FitResult> {
+  /** Fits in the fit pool go through its admission queue; bulk fits are paced by their job. */
+  fit(task: FitTask, signal: AbortSignal, pool: 'fit' | 'bulk' = 'fit', onStart?: () => void): Promise<FitResult> {
+    if (pool === 'bulk') {
+      // The bulk job already paces its fits to the bulk threads: their time limit starts now.
+      onStart?.();
+      return this.bulkPool.run<FitResult>(task, signal);
+    }
     return this.admitted<FitResult>(task, signal, onStart);
+  }
+
+  /** How many bulk fits can run at once. */
+  get bulkThreads(): number {
+    return this.bulkPool.maxThreads;
   }
 
   /** Backtests fit many models: they run in the fit pool, beside fits, never holding up forecasts. */
@@ -128,12 +157,18 @@ export class WorkerPools {
     return this.forecastPool.run<ForecastResult>(task);
   }
 
-  stats(): { fit: PoolStats; forecast: PoolStats } {
+  /** Every worker drops its cached versions of a deleted model. */
+  evictModel(model: string): void {
+    this.evictions.postMessage({ model });
+  }
+
+  stats(): { fit: PoolStats; forecast: PoolStats; bulk: PoolStats } {
     const fit = this.fitPool.stats();
-    return { fit: { ...fit, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats() };
+    return { fit: { ...fit, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy()]);
+    this.evictions.close();
+    await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy(), this.bulkPool.piscina.destroy()]);
   }
 }

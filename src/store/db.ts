@@ -40,10 +40,24 @@ function openOrThrow(path: string, opts: { readonly?: boolean; busyTimeoutMs?: n
  * thread (the daemon retries busy writes without blocking, see withBusyRetry).
  */
 function configureWriter(db: Db, busyTimeoutMs: number): void {
+  useIncrementalVacuum(db);
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged fit must survive power loss, not only a killed process; fits are rare.
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   migrate(db);
+}
+
+/**
+ * Deleted models and pruned versions must shrink the file: with incremental auto-vacuum, freed pages
+ * can be handed back after each deletion. The mode can only be chosen before the first table exists, so
+ * an older file is converted once, at its first open by this version, with a VACUUM (a rewrite of the file).
+ */
+function useIncrementalVacuum(db: Db): void {
+  const INCREMENTAL = 2;
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  const empty = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n === 0;
+  if (!empty) db.exec('VACUUM');
 }

@@ -12,6 +12,8 @@ export interface FitJob {
   spec: Record<string, unknown>;
   series: Float64Array;
   requestId?: string;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
 }
 
 /**
@@ -30,14 +32,14 @@ export class FitRunner {
   ) {}
 
   async run(job: FitJob): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId } = job;
+    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
     const abort = new AbortController();
     this.running.add(abort);
     const started = performance.now();
     let published: PublishedFit;
     try {
       const limits = { fitTimeoutMs: this.limits.fitTimeoutMs, queueTimeoutMs: this.limits.lockTimeoutMs };
-      const result = await runFitWork('fit', limits, abort, (signal, onStart) => this.pools.fit({ op: 'fit', kind, spec, series }, signal, onStart));
+      const result = await runFitWork('fit', limits, abort, (signal, onStart) => this.pools.fit({ op: 'fit', kind, spec, series }, signal, pool, onStart));
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);
