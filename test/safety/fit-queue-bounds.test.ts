@@ -10,7 +10,7 @@ const fitQueued = async (url: string) => (await call(`${url}/v1/status`)).body.d
 
 test('--fit-timeout counts running time only: a fit that waited longer than it for a worker still succeeds', async (t) => {
   const dir = tempDir(t);
-  const d = await startDaemon(t, { args: ['--fit-workers', '1', '--fit-timeout', '1s', '--lock-timeout', '30s'] });
+  const d = await startDaemon(t, { args: ['--fit-workers', '1', '--fit-timeout', '3s', '--lock-timeout', '60s'] });
   const gates = ['a1', 'a2', 'b'].map((g) => join(dir, g));
   const a1 = fit(d.url, 'a1', { data: [1, 2], kind: 'gated', gate: gates[0] });
   await waitFor('a1 to run', async () => (await state(d.url, 'a1')) === 'fitting');
@@ -19,14 +19,16 @@ test('--fit-timeout counts running time only: a fit that waited longer than it f
   const b = fit(d.url, 'b', { data: [1, 2], kind: 'gated', gate: gates[2] });
   await waitFor('a2 and b to queue', async () => (await fitQueued(d.url)) === 2);
 
-  // Each fit ahead runs well inside the limit; together they keep b waiting longer than the limit.
+  // Each fit ahead runs 1.6 s, well inside the 3 s limit; together they keep b waiting longer than it.
   for (const [i, ahead] of [a1, a2].entries()) {
+    const name = i === 0 ? 'a1' : 'a2';
+    await waitFor(`${name} to run`, async () => (await state(d.url, name)) === 'fitting');
     const runningSince = Date.now();
-    await waitFor('part of the limit to pass', async () => Date.now() - runningSince > 600, 5000, 20);
+    await waitFor('1.6 s of running time', async () => Date.now() - runningSince > 1600, 5000, 50);
     writeFileSync(gates[i]!, '');
     assert.equal((await ahead).status, 201);
   }
-  assert.ok(Date.now() - queuedAt > 1000, 'b has waited longer than --fit-timeout');
+  assert.ok(Date.now() - queuedAt > 3000, 'b has waited longer than --fit-timeout');
   writeFileSync(gates[2]!, '');
   const answer = await b;
   assert.equal(answer.status, 201, JSON.stringify(answer.body));
