@@ -70,6 +70,7 @@ export interface WorkerConfig {
   dbPath: string;
   /** Optional module exporting `kinds: ModelKind[]` to register (plugins, test kinds). */
   kindsModule?: string;
-  /** Fitted models kept per worker, by (model, version). */
+  /** Fitted models kept per worker, by (model, version): at most this many, and at most cacheBytes. */
   cacheSize: number;
+  cacheBytes: number;
 }

@@ -132,7 +132,7 @@ export const ModelData = Type.Object({
   metrics: Json,
   nObs: Type.Union([Type.Integer(), Type.Null()]),
   fitMs: Nullable(Type.Number()),
-  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
+  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
   versions: Type.Integer(),
   lock: Type.Object({
     readersWaiting: Type.Integer(),
@@ -150,7 +150,7 @@ export const BacktestBody = Type.Object(
     h: Type.Integer({ minimum: 1, maximum: 10_000, description: 'steps forecast in each window' }),
     windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'rolling origins (default 3)' })),
     period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period; also the MASE scaling lag' })),
-    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
+    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 10, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
     level: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'interval level for coverage (default 95)' })),
   },
   { additionalProperties: false },

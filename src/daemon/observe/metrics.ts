@@ -69,19 +69,11 @@ export class Metrics {
       help: 'Models in the registry',
       registers: r,
       collect() {
-        this.set(service.listModels().length);
+        this.set(service.countModels());
       },
     });
-    new Gauge({
-      name: 'modelapi_model_current_version',
-      help: 'Current (served) version number of each model',
-      labelNames: ['model'] as const,
-      registers: r,
-      collect() {
-        this.reset();
-        for (const m of service.listModels()) if (m.currentVersion !== null) this.set({ model: m.name }, m.currentVersion);
-      },
-    });
+    // No per-model series: a label per model grows without bound (100,000 models, 100,000 series).
+    // Per-model figures are in /v1/models and /v1/status.
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {
