@@ -1,19 +1,19 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError } from '../forecasting/index.ts';
-import { ModelStore } from '../store/index.ts';
+import { readStore } from './read-store.ts';
+import { onnxOps } from './onnx-ops.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
 import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
-  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
+  WorkerConfig,
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
 
-// Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
-let store: ModelStore | undefined;
 // The latest state loaded per version; appends only move a version forward, so a later request
 // catches the cached state up with the new chunks instead of reloading the version.
 const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
@@ -36,6 +36,7 @@ function nonFiniteForecast(fc: { mean: Float64Array; intervals: { level: number;
   }
   return undefined;
 }
+const onnx = onnxOps(config);
 
 /** float64 → numbers JSON can hold; NaN and infinities become null. */
 function jsonNumbers(a: Float64Array): (number | null)[] {
@@ -73,7 +74,7 @@ function fit(task: FitTask): FitResult {
 
 function loadModel(model: string, version: number, nObs: number): FittedState {
   const key = `${model}@${version}`;
-  store ??= ModelStore.open(config.dbPath, { readonly: true });
+  const store = readStore(config.dbPath);
   const hit = cache.get(key);
   // A request for an older state than the cached one (it chose its version before a later append) is
   // rebuilt from the store and not cached: the cache keeps the newest.
@@ -108,7 +109,7 @@ function runBacktest(task: BacktestTask): BacktestResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | 'ready' {
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' {
   switch (task.op) {
     case 'warm-up':
       return 'ready';
@@ -118,5 +119,9 @@ export default function run(task: Task): FitResult | ForecastResult | BacktestRe
       return forecast(task);
     case 'backtest':
       return runBacktest(task);
+    case 'onnx-validate':
+      return onnx.validate(task);
+    case 'infer':
+      return onnx.infer(task);
   }
 }
