@@ -122,8 +122,8 @@ try {
     const ts = new Date().toISOString();
     const m = raw.prepare(`INSERT INTO models (name, current_version, next_version, created_at, updated_at)
                            SELECT ?, current_version, next_version, created_at, ? FROM models WHERE name = ?`);
-    const v = raw.prepare(`INSERT INTO versions SELECT ?, version, kind, spec, params, metrics, series, hash, state, error, fit_ms, created_at, finished_at
-                           FROM versions WHERE model = ?`);
+    const cols = 'version, kind, spec, params, metrics, series, hash, state, error, fit_ms, created_at, finished_at';
+    const v = raw.prepare(`INSERT INTO versions (model, ${cols}) SELECT ?, ${cols} FROM versions WHERE model = ?`);
     const l = raw.prepare(`INSERT INTO labels (model, key, value) VALUES (?, 'bench', 'scale')`);
     for (let i = 0; i < copies; i++) {
       const from = src[i % src.length]!.name;
