@@ -1,5 +1,6 @@
 import { request, type Dispatcher, type FormData } from 'undici';
 import { CliError, EXIT } from './exit.ts';
+import { authHeaders } from './url.ts';
 
 export { resolveUrl } from './url.ts';
 
@@ -69,6 +70,7 @@ export class ApiClient {
       return await request(this.baseUrl + path, {
         method,
         ...opts,
+        headers: { ...authHeaders(), ...opts.headers },
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,
         bodyTimeout: 0,

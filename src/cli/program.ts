@@ -11,7 +11,14 @@ function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   const withUrl = (cmd: Command) =>
-    cmd.option('--url <url>', 'daemon address (env MODELAPI_URL; default http://127.0.0.1:5000)');
+    cmd
+      .option('--url <url>', 'daemon address (env MODELAPI_URL; default http://127.0.0.1:5000)')
+      .option('--token <token>', 'the daemon\'s bearer token (env MODELAPI_TOKEN)')
+      // One place for the token: every client (HTTP calls, the event stream, the dashboard) reads it there.
+      .hook('preAction', (_cmd, action) => {
+        const token = action.opts().token as string | undefined;
+        if (token) process.env.MODELAPI_TOKEN = token;
+      });
 
   program
     .command('serve')
@@ -34,7 +41,28 @@ function buildProgram(): Command {
     .option('--max-batch <rows>', 'rows in one inference batch at most (env MODELAPI_MAX_BATCH; default 64)')
     .option('--max-sync-rows <rows>', 'infers over this many rows run as jobs (env MODELAPI_MAX_SYNC_ROWS; default 10000)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
+    .option('--token <token>', 'require Authorization: Bearer <token> on every route but /healthz and /readyz (env MODELAPI_TOKEN)')
+    .option('--token-file <path>', 'read the token from a file (env MODELAPI_TOKEN_FILE)')
+    .option('--insecure', 'allow a non-loopback --host without a token (env MODELAPI_INSECURE)')
+    .option('--cors-origin <origins>', 'comma-separated origins whose browser requests are allowed (env MODELAPI_CORS_ORIGIN)')
+    .option('--request-timeout <duration>', 'longest time to receive a request, headers and body (env MODELAPI_REQUEST_TIMEOUT; default 60s)')
+    .option('--headers-timeout <duration>', 'longest time to receive the headers (env MODELAPI_HEADERS_TIMEOUT; default 10s)')
+    .option('--max-header-size <size>', 'largest request head (env MODELAPI_MAX_HEADER_SIZE; default 16kb)')
+    .option('--max-queue <n>', 'forecasts waiting for a worker before 503 (env MODELAPI_MAX_QUEUE; default 1000)')
+    .option('--max-queued-fits <n>', 'fits and backtests waiting for a fit worker before 503 (env MODELAPI_MAX_QUEUED_FITS; default 100)')
+    .option('--max-queued-fit-bytes <size>', 'series bytes of queued fits before 503 (env MODELAPI_MAX_QUEUED_FIT_BYTES; default 512mb)')
+    .option('--worker-cache <n>', 'fitted models each worker keeps loaded (env MODELAPI_WORKER_CACHE; default 64)')
+    .option('--worker-cache-bytes <size>', 'bytes of fitted models each worker keeps loaded (env MODELAPI_WORKER_CACHE_BYTES; default 256mb)')
+    .option('--db-busy-timeout <duration>', 'how long a write waits for another connection\'s database lock before 503 (env MODELAPI_DB_BUSY_TIMEOUT; default 5s)')
+    .option('--shutdown-timeout <duration>', 'how long in-flight work may finish on shutdown (env MODELAPI_SHUTDOWN_TIMEOUT; default 10s)')
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
+
+  program
+    .command('backup')
+    .description('copy the database to <file> with SQLite\'s online backup (safe while the daemon runs)')
+    .argument('<file>', 'where to write the copy (must not exist)')
+    .option('--db <path>', 'SQLite file to copy (env MODELAPI_DB; default under the user data directory)')
+    .action(async (file, opts) => (await import('./commands/backup.ts')).backup(file, opts));
 
   withUrl(
     program

@@ -19,6 +19,8 @@ export interface ForecastTask {
   levels: number[];
   /** How many of the training series' last values to return beside the forecast. */
   history: number;
+  /** Future values of the model's regressors (POST forecast), by name. */
+  regressors?: Record<string, number[]>;
 }
 
 export interface BacktestTask {
@@ -98,6 +100,7 @@ export interface WorkerConfig {
   dbPath: string;
   /** Optional module exporting `kinds: ModelKind[]` to register (plugins, test kinds). */
   kindsModule?: string;
-  /** Fitted models kept per worker, by (model, version). */
+  /** Fitted models kept per worker, by (model, version): at most this many, and at most cacheBytes. */
   cacheSize: number;
+  cacheBytes: number;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SchemaTooNewError } from './open-error.ts';
 
 /** Schema versions, applied in order; `PRAGMA user_version` records how many have run. */
 const migrations: string[] = [
@@ -99,9 +100,7 @@ export const SCHEMA_VERSION = migrations.length;
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this modelapi understands (${migrations.length})`,
-    );
+    throw new SchemaTooNewError(current, migrations.length);
   }
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {

@@ -7,6 +7,8 @@ import { queryModelNames, type ModelQuery } from './model-query.ts';
 import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
+import { FileIdentity } from './store-errors.ts';
+import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
 // nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
@@ -92,7 +94,14 @@ export class ModelStore {
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
 
-  private constructor(path: string, db: Db) {
+  // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
+  private readonly identity: FileIdentity | undefined;
+
+  private constructor(
+    path: string,
+    db: Db,
+    private readonly writerLock?: WriterLock,
+  ) {
     this.path = path;
     this.db = db;
     this.statements = new StatementCache(db);
@@ -100,14 +109,36 @@ export class ModelStore {
     this.labels = new LabelRepo(this.statements);
     this.observations = new ObservationStore(this.statements);
     this.idempotency = new IdempotencyStore(this.statements);
+    this.identity = writerLock ? new FileIdentity(path) : undefined;
+  }
+
+  /** Why the store cannot be used as opened (the file deleted or replaced), or undefined. */
+  fileProblem(): string | undefined {
+    return this.identity?.problem();
+  }
+
+  /** A writer that took the database over from a holder that died without releasing it. */
+  get previousHolder(): LockHolder | undefined {
+    return this.writerLock?.previous;
   }
 
   private stmt(sql: string) {
     return this.statements.get(sql);
   }
 
-  static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
-    return new ModelStore(path, openDb(path, opts));
+  /**
+   * Read-only stores may be many; a writer first takes the database's writer lock (one per file, see
+   * writer-lock.ts), so the daemon's in-memory view of current versions cannot be raced by another.
+   */
+  static open(path: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): ModelStore {
+    if (opts.readonly) return new ModelStore(path, openDb(path, opts));
+    const lock = acquireWriterLock(path);
+    try {
+      return new ModelStore(path, openDb(path, opts), lock);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
 
   /** A model that exists (has not been deleted), with its labels. */
@@ -121,13 +152,14 @@ export class ModelStore {
     return row && toModel(row, this.labels.get(name));
   }
 
-  listModels(): ModelRecord[] {
+  /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
+  listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name`,
+         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name LIMIT ? OFFSET ?`,
       )
-      .all() as ModelRow[];
+      .all(page.limit, page.offset) as ModelRow[];
     return rows.map((r) => toModel(r, this.labels.get(r.name)));
   }
 
@@ -204,6 +236,21 @@ export class ModelStore {
     this.db.pragma('incremental_vacuum');
   }
 
+  /** Models with a ready version, ONNX apart from forecasting (the metrics' modelapi_models{kind}). */
+  countReadyModels(): { forecast: number; onnx: number } {
+    const row = this
+      .stmt(
+        `SELECT count(*) AS n, coalesce(sum(v.kind = 'onnx'), 0) AS onnx FROM models m
+         JOIN versions v ON v.model = m.name AND v.version = m.current_version WHERE m.deleted_at IS NULL`,
+      )
+      .get() as { n: number; onnx: number };
+    return { forecast: row.n - row.onnx, onnx: row.onnx };
+  }
+
+  countModels(): number {
+    return (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  }
+
   listVersions(model: string): VersionSummary[] {
     const rows = this
       .stmt(`SELECT ${SUMMARY_COLUMNS} FROM versions WHERE model = ? ORDER BY version`)
@@ -238,6 +285,7 @@ export class ModelStore {
 
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
+    this.identity?.assertIntact();
     return this.db.transaction(() => {
       const ts = now();
       this
@@ -266,6 +314,7 @@ export class ModelStore {
 
   /** Marks the version ready and makes it current in the same transaction. */
   publishVersion(model: string, version: number, fit: PublishedFit): void {
+    this.identity?.assertIntact();
     this.db.transaction(() => {
       const ts = now();
       const changed = this
@@ -335,5 +384,6 @@ export class ModelStore {
 
   close(): void {
     this.db.close();
+    this.writerLock?.release();
   }
 }

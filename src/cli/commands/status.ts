@@ -17,7 +17,7 @@ const ms = (v: number | null) => (v === null ? '-' : v < 10 ? v.toFixed(2) : v.t
 export function statusSummary(s: StatusSnapshot): string {
   const d = s.daemon;
   const lines = [
-    `modelapi ${d.version} at ${d.url} · up ${d.uptimeS} s · database ${d.db.path} (${(d.db.bytes / 1024).toFixed(0)} KiB)`,
+    `modelapi ${d.version} at ${d.url} · up ${d.uptimeS} s · database ${d.db.file} (${(d.db.bytes / 1024).toFixed(0)} KiB)`,
     ...(['fit', 'forecast'] as const).map((name) => {
       const p = s.pools[name];
       return `${name} pool: ${p.busy}/${p.threads} busy · ${p.queued} queued · ${p.completed} done · ${p.failed} failed`;

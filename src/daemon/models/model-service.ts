@@ -11,6 +11,7 @@ import { checkModelName } from './model-name.ts';
 import { kindConflict } from './kind-conflict.ts';
 import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
+import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
@@ -18,6 +19,8 @@ import { mergeLabels, parseLabelChanges } from './labels.ts';
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** How long a store write may wait for another connection's lock (then 503). */
+  storeWaitMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps every version. */
   keepVersions: number;
 }
@@ -76,6 +79,8 @@ export interface ForecastQuery {
   h: number;
   levels: number[];
   history: number;
+  /** Future values of the model's regressors (POST forecast); absent for GET. */
+  regressors?: Record<string, number[]>;
 }
 
 function fitView(v: VersionSummary, reused: boolean): FitView {
@@ -133,7 +138,7 @@ export class ModelService {
     // Shared with the ONNX service: both kinds of model take the same per-model lock.
     private readonly locks: ModelLocks = new ModelLocks(),
   ) {
-    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+    this.fits = new FitRunner(store, pools, events, limits);
   }
 
   async fit(name: string, request: FitRequest, opts: FitOptions = {}): Promise<FitView> {
@@ -236,7 +241,7 @@ export class ModelService {
       this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
       return fitView(current, true);
     }
-    const version = this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels });
+    const version = await withBusyRetry(() => this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels }), this.limits.storeWaitMs);
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
     const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
     this.current.set(name, published);
@@ -301,6 +306,8 @@ export class ModelService {
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
+    // Forecasts given regressor values are computed for those values: not cached.
+    if (query.regressors) return this.computeForecast(current, query);
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
@@ -319,8 +326,16 @@ export class ModelService {
     return ForecastCache.answer(v, query, result.json);
   }
 
-  listModels(): ModelView[] {
-    return listModelViews(this.store, this.locks);
+  listModels(page?: { limit: number; offset: number }): ModelView[] {
+    return listModelViews(this.store, this.locks, page);
+  }
+
+  countModels(): number {
+    return this.store.countModels();
+  }
+
+  countReadyModels(): { forecast: number; onnx: number } {
+    return this.store.countReadyModels();
   }
 
   /** One registry page; `more` says whether another page follows the last model of this one. */
@@ -371,6 +386,11 @@ export class ModelService {
 
   listVersions(name: string): VersionSummary[] | undefined {
     return listVersions(this.store, checkModelName(name));
+  }
+
+  /** Why the store cannot take writes (its file deleted or replaced), for readiness. */
+  storeProblem(): string | undefined {
+    return this.store.fileProblem();
   }
 
   /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */

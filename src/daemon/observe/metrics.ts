@@ -70,22 +70,13 @@ export class Metrics {
       labelNames: ['kind'] as const,
       registers: r,
       collect() {
-        const ready = service.listModels().filter((m) => m.currentVersion !== null);
-        const onnx = ready.filter((m) => m.kind === 'onnx').length;
-        this.set({ kind: 'forecast' }, ready.length - onnx);
-        this.set({ kind: 'onnx' }, onnx);
+        const ready = service.countReadyModels();
+        this.set({ kind: 'forecast' }, ready.forecast);
+        this.set({ kind: 'onnx' }, ready.onnx);
       },
     });
-    new Gauge({
-      name: 'modelapi_model_current_version',
-      help: 'Current (served) version number of each model',
-      labelNames: ['model'] as const,
-      registers: r,
-      collect() {
-        this.reset();
-        for (const m of service.listModels()) if (m.currentVersion !== null) this.set({ model: m.name }, m.currentVersion);
-      },
-    });
+    // No per-model series: a label per model grows without bound (100,000 models, 100,000 series).
+    // Per-model figures are in /v1/models and /v1/status.
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {

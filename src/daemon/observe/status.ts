@@ -1,4 +1,5 @@
 import { statSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { PoolStats, WorkerPools } from '../../pool/index.ts';
 import type { ModelService } from '../models/model-service.ts';
 import type { RequestStats, RouteFigures } from './request-stats.ts';
@@ -9,7 +10,8 @@ export interface StatusSnapshot {
     startedAt: string;
     uptimeS: number;
     url: string;
-    db: { path: string; bytes: number };
+    /** The file's name only: a full path tells a reader more about the host than it needs. */
+    db: { file: string; bytes: number };
     /** Clients connected to /v1/events. */
     eventClients: number;
   };
@@ -20,12 +22,14 @@ export interface StatusSnapshot {
     currentVersion: number | null;
     kind: string | null;
     spec: unknown;
-    state: 'ready' | 'fitting';
+    state: 'ready' | 'fitting' | 'failed';
     lastFitMs: number | null;
     versions: number;
     readersWaiting: number;
     writersWaiting: number;
   }[];
+  /** How many models there are; `models` holds at most a page of them (see snapshot). */
+  modelsTotal: number;
   requests: RouteFigures[];
   /** Absent from daemons that predate ONNX serving. */
   onnx?: OnnxStatus;
@@ -38,6 +42,9 @@ export interface OnnxStatus {
   /** Requests waiting for each model's lock or its batch. */
   queueDepth: Record<string, number>;
 }
+
+/** Models a snapshot lists by default: what a dashboard shows, and small at 100,000 models. */
+export const SNAPSHOT_MODELS = 200;
 
 function fileBytes(path: string): number {
   try {
@@ -64,7 +71,8 @@ export class StatusReporter {
     private readonly requests: RequestStats,
   ) {}
 
-  snapshot(): StatusSnapshot {
+  /** `page` picks which models it lists (by name); the other figures cover the whole daemon. */
+  snapshot(page: { limit: number; offset: number } = { limit: SNAPSHOT_MODELS, offset: 0 }): StatusSnapshot {
     return {
       daemon: {
         version: this.version,
@@ -72,11 +80,12 @@ export class StatusReporter {
         uptimeS: Math.round((Date.now() - this.started) / 1000),
         url: this.url,
         // The WAL file holds committed data not yet checkpointed into the main file: both count.
-        db: { path: this.dbPath, bytes: fileBytes(this.dbPath) + fileBytes(`${this.dbPath}-wal`) },
+        db: { file: basename(this.dbPath), bytes: fileBytes(this.dbPath) + fileBytes(`${this.dbPath}-wal`) },
         eventClients: this.eventClients(),
       },
       pools: this.pools.stats(),
-      models: this.service.listModels().map((m) => ({
+      modelsTotal: this.service.countModels(),
+      models: this.service.listModels(page).map((m) => ({
         name: m.name,
         currentVersion: m.currentVersion,
         kind: m.kind,
