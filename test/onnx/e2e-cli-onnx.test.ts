@@ -30,7 +30,7 @@ test('CLI: deploy with metadata, predict CSV and JSON rows, models shows both ki
 
   await fit(d.url, 'sales', { data: [1, 2, 3, 4] });
   const models = await runCli(['models', ...url]);
-  assert.match(models.stdout, /churn\s+1\s+onnx\s+ready.*inputs x FP32 \[-1,3\] · outputs y FP32 \[-1,1\]/);
+  assert.match(models.stdout, /churn\s+1\s+onnx\s+ready.*x FP32 \[-1,3\] → y FP32 \[-1,1\]/);
   assert.match(models.stdout, /sales\s+1\s+auto\s+ready.*series → forecast/);
 });
 

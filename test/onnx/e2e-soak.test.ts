@@ -20,12 +20,13 @@ function version(n: number): Uint8Array {
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /**
- * The bound: a session of this model holds at least its 2 MB of weights, so 45 sessions kept alive
- * (versions no longer current, never released) would add 90 MB or more — measured on this machine with
- * the release turned off: +200 MB. Released sessions leave allocator noise only; 40 MB of growth over
- * 45 deploys allows that and still catches a leak of a fifth of the sessions.
+ * The bound, from measurements on this machine: with session release turned off, 45 deploys grew RSS by
+ * 200 MB (about 4.5 MB per session kept alive: its 2 MB of weights and onnxruntime's arenas). With release
+ * on, growth was 10–58 MB over runs on the loaded machine (V8 freeing the 2 MB request and file buffers
+ * lazily, malloc arenas per thread). 100 MB sits between the two: it tolerates that noise and fails for a
+ * leak of half the sessions. The session count checked above is the exact test of the release itself.
  */
-const GROWTH_BOUND_MB = 40;
+const GROWTH_BOUND_MB = 100;
 
 test('soak: 50 deploys while infers run; old sessions are released and RSS stays bounded', { skip: process.platform !== 'linux' && 'reads /proc' }, async (t) => {
   const d = await startDaemon(t, { args: ['--forecast-workers', '1', '--batch-delay', '0'] });

@@ -62,11 +62,11 @@ test('stream: a client that stops reading is paced — the daemon stops answerin
 
   const status = async () => (await call(`${d.url}/v1/status`)).body.data.onnx.streams;
   // Paused with nothing in flight: the daemon holds a bounded amount of replies and answers nothing more.
-  const held = await waitFor('the stream to be paused and idle', async () => {
+  // (The requests not yet answered wait in the socket, or read but unstarted in `pending`.)
+  await waitFor('the stream to be paused and idle', async () => {
     const s = await status();
-    return s.paused === 1 && s.inFlight === 0 ? s : undefined;
+    return s.paused === 1 && s.inFlight === 0;
   }, 30_000);
-  assert.ok(held.pending > 0, 'requests wait unread');
   const metrics = await (await fetch(`${d.url}/metrics`)).text();
   const answered = Number(/modelapi_infer_seconds_count\{model="wide"\} (\d+)/.exec(metrics)?.[1] ?? 0);
   assert.ok(answered < n, `answered ${answered} of ${n} while the client read nothing`);
