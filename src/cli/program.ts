@@ -34,6 +34,7 @@ function buildProgram(): Command {
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
     .option('--keep-versions <n>', 'versions kept per model, the current one always; 0 keeps all (env MODELAPI_KEEP_VERSIONS; default 20)')
     .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
+    .option('--idempotency-ttl <duration>', 'how long a retry with the same Idempotency-Key gets the first answer (env MODELAPI_IDEMPOTENCY_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .option('--token <token>', 'require Authorization: Bearer <token> on every route but /healthz and /readyz (env MODELAPI_TOKEN)')
@@ -71,7 +72,9 @@ function buildProgram(): Command {
       .option('--seasonal <P,D,Q>', 'ARIMA seasonal order')
       .option('--drift', 'ARIMA: include a drift term (needs d + D = 1)')
       .option('--column <name>', 'CSV column to read')
+      .option('--date-column <name>', 'CSV column with the timestamps (ISO 8601 dates or epoch s/ms; regularly spaced)')
       .option('-o, --option <key=value...>', 'other options of the kind (value parsed as JSON when it can be)')
+      .option('--async', 'do not wait: the daemon fits in a job; prints its id (see modelapi job <id> --wait)')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/fit.ts')).fit(file, opts));
 
@@ -144,6 +147,32 @@ function buildProgram(): Command {
       .argument('<model>')
       .argument('[version]', 'delete only this version'),
   ).action(async (model, version, opts) => (await import('./commands/delete.ts')).deleteModel(model, version, opts));
+  withUrl(
+    program
+      .command('observe')
+      .description('append observations to a model: its state moves on with the same parameters (no refit)')
+      .argument('<model>', 'model name')
+      .argument('<values...>', 'values to append (a value or timestamp,value each), or - to read one per line from stdin')
+      .option('--json', 'print each answer as a JSON line'),
+  ).action(async (model, values, opts) => (await import('./commands/observe.ts')).observe(model, values, opts));
+
+  withUrl(
+    program
+      .command('jobs')
+      .description('list jobs (async fits and other work that outlives its request), newest first')
+      .option('--state <state>', 'queued|running|succeeded|failed')
+      .option('-m, --model <name>', 'only this model\'s jobs')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => (await import('./commands/jobs.ts')).jobs(opts));
+  withUrl(
+    program
+      .command('job')
+      .description('one job: its state, progress, and result or error')
+      .argument('<id>', 'job id (from fit --async or jobs)')
+      .option('--wait', 'wait until it has finished (a progress line on a terminal)')
+      .option('--json', 'print JSON'),
+  ).action(async (id, opts) => (await import('./commands/jobs.ts')).job(id, opts));
+
   withUrl(
     program.command('versions').description("list a model's versions").argument('<name>').option('--json', 'print JSON'),
   ).action(async (name, opts) => (await import('./commands/registry.ts')).versions(name, opts));

@@ -11,6 +11,9 @@ import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { ApiError } from './errors.ts';
 import { installJsonParser } from './http/json-body.ts';
 import type { ModelService } from './models/model-service.ts';
+import type { ObservationService } from './observations/observation-service.ts';
+import type { IdempotencyService } from './idempotency/index.ts';
+import { observationRoutes } from './observations/routes.ts';
 import type { EventStream } from './observe/event-stream.ts';
 import type { Metrics } from './observe/metrics.ts';
 import type { RequestStats } from './observe/request-stats.ts';
@@ -25,6 +28,8 @@ export interface AppOptions {
   jobs: JobService;
   /** Bulk fits in flight at once: the bulk pool's threads. */
   bulkThreads: number;
+  observations: ObservationService;
+  idempotency: IdempotencyService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -134,10 +139,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: 'success', data: { ready: true } };
   });
 
-  await app.register(modelRoutes(opts.service, opts.backtests));
-  await app.register(compatRoutes(opts.service));
+  await app.register(modelRoutes(opts.service, opts.backtests, opts));
+  await app.register(compatRoutes(opts.service, opts));
   await app.register(jobRoutes(opts.jobs));
   await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
+  await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;
 }

@@ -27,6 +27,8 @@ export interface DaemonConfig {
   jobTtlMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps all. */
   keepVersions: number;
+  /** How long an Idempotency-Key's first answer is replayed to retries. */
+  idempotencyTtlMs: number;
   // --- issue 12: safety limits and access control ---
   /** Longest time to receive a whole request, headers and body (slow clients get 408). */
   requestTimeoutMs: number;
@@ -83,6 +85,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     shutdownTimeoutMs: 10_000,
     jobTtlMs: 24 * 3_600_000,
     keepVersions: 20,
+    idempotencyTtlMs: 24 * 3_600_000,
     requestTimeoutMs: 60_000,
     headersTimeoutMs: 10_000,
     maxHeaderBytes: 16 * 1024,
@@ -115,6 +118,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   jobTtlMs: 'MODELAPI_JOB_TTL',
   keepVersions: 'MODELAPI_KEEP_VERSIONS',
+  idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
   requestTimeoutMs: 'MODELAPI_REQUEST_TIMEOUT',
   headersTimeoutMs: 'MODELAPI_HEADERS_TIMEOUT',
   maxHeaderBytes: 'MODELAPI_MAX_HEADER_SIZE',
@@ -156,6 +160,7 @@ export const FLAGS: Record<keyof DaemonConfig, string> = {
   shutdownTimeoutMs: '--shutdown-timeout',
   jobTtlMs: '--job-ttl',
   keepVersions: '--keep-versions',
+  idempotencyTtlMs: '--idempotency-ttl',
   requestTimeoutMs: '--request-timeout',
   headersTimeoutMs: '--headers-timeout',
   maxHeaderBytes: '--max-header-size',
@@ -231,6 +236,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   shutdownTimeoutMs: duration,
   jobTtlMs: duration,
   keepVersions: integer(0, 1_000_000),
+  idempotencyTtlMs: duration,
   requestTimeoutMs: duration,
   headersTimeoutMs: duration,
   maxHeaderBytes: size,

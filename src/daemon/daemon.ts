@@ -10,6 +10,9 @@ import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
+import { AppendWriter } from './observations/append-writer.ts';
+import { ObservationService } from './observations/observation-service.ts';
+import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -66,6 +69,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     keepVersions: config.keepVersions,
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
+  const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -76,6 +81,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     service,
     jobs,
     bulkThreads: pools.bulkThreads,
+    observations,
+    idempotency,
     backtests: new BacktestService(pools, { fitTimeoutMs: config.fitTimeoutMs, queueTimeoutMs: config.lockTimeoutMs }),
     status,
     stream,
@@ -111,6 +118,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
         await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
+        idempotency.close();
         await pools.close();
         store.close();
       }

@@ -9,6 +9,8 @@ export interface ServiceEvents {
   'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
   'model.deleted': { model: string };
+  /** An append, durable: `method` says whether the state was updated or (kinds without update) refitted. */
+  'observations.appended': { model: string; version: number; nObs: number; added: number; method: 'update' | 'refit'; requestId?: string };
   /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
   'forecast.waited': { model: string; version: number; ms: number };
   /** Every forecast's lock wait, for the metrics histogram; too frequent for the event stream. */

@@ -12,6 +12,8 @@ export interface ForecastTask {
   op: 'forecast';
   model: string;
   version: number;
+  /** The version's state after this many observations (appended ones included) is what is forecast. */
+  nObs: number;
   h: number;
   levels: number[];
   /** How many of the training series' last values to return beside the forecast. */

@@ -1,7 +1,8 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
+import { backtest, getKind, EngineError } from '../forecasting/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
+import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
@@ -13,11 +14,9 @@ await loadKindsModule(config.kindsModule);
 
 // Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
 let store: ModelStore | undefined;
-interface Loaded {
-  fitted: Fitted;
-  series: Float64Array;
-}
-const cache = new ModelCache<Loaded>(config.cacheSize, config.cacheBytes);
+// The latest state loaded per version; appends only move a version forward, so a later request
+// catches the cached state up with the new chunks instead of reloading the version.
+const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
 
 function notFinite(field: string, message: string): TaskFailure {
   return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
@@ -41,9 +40,6 @@ function jsonNumbers(a: Float64Array): (number | null)[] {
   for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
   return out;
 }
-
-/** The version a task names is not in the store: its model was deleted after the daemon chose the version. */
-class VersionGone extends Error {}
 
 // The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
 const evictions = new BroadcastChannel(EVICT_CHANNEL);
@@ -72,30 +68,22 @@ function fit(task: FitTask): FitResult {
   }
 }
 
-function loadModel(model: string, version: number): Loaded {
+function loadModel(model: string, version: number, nObs: number): FittedState {
   const key = `${model}@${version}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   store ??= ModelStore.open(config.dbPath, { readonly: true });
-  const row = store.getVersion(model, version);
-  if (!row) throw new VersionGone(`model '${model}' was deleted`);
-  if (row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
-  const kind = getKind(row.kind);
-  const fitted: Fitted = {
-    kind: row.kind,
-    spec: kind.parseSpec(row.spec),
-    params: row.params,
-    metrics: (row.metrics ?? {}) as Fitted['metrics'],
-  };
-  const loaded = { fitted, series: row.series };
-  // The series' bytes plus the parameters' JSON text (two bytes a character as V8 holds strings).
-  cache.set(key, loaded, row.series.byteLength + 2 * JSON.stringify(row.params ?? null).length);
-  return loaded;
+  const hit = cache.get(key);
+  // A request for an older state than the cached one (it chose its version before a later append) is
+  // rebuilt from the store and not cached: the cache keeps the newest.
+  if (hit && hit.nObs > nObs) return loadState(store, model, version, nObs);
+  const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
+  // Sized by its series buffer plus the parameters' JSON text (two bytes a character as V8 holds strings).
+  if (state !== hit) cache.set(key, state, state.series.buffer.byteLength + 2 * JSON.stringify(state.fitted.params ?? null).length);
+  return state;
 }
 
 function forecast(task: ForecastTask): ForecastResult {
   try {
-    const { fitted, series } = loadModel(task.model, task.version);
+    const { fitted, series } = loadModel(task.model, task.version, task.nObs);
     const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
     const bad = nonFiniteForecast(fc);
     if (bad) return notFinite(bad, `the forecast of ${task.model}@${task.version} is not finite at ${bad} (it overflows float64 at this horizon)`);

@@ -1,16 +1,21 @@
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { IdempotencyStore } from './idempotency-store.ts';
 import { JobStore } from './job-store.ts';
 import { LabelRepo, type LabelChanges } from './labels.ts';
 import { queryModelNames, type ModelQuery } from './model-query.ts';
+import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import { FileIdentity } from './store-errors.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
-import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+import type { ModelRecord, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
-const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
-  fit_ms, hash, created_at, finished_at`;
+// nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
+const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
+  coalesce((SELECT max(o.end_obs) FROM observations o WHERE o.model = versions.model AND o.version = versions.version),
+           length(series) / 8) AS n_obs,
+  ts_start_ms, ts_step, ts_unit, fit_ms, hash, created_at, finished_at`;
 
 interface VersionRow {
   model: string;
@@ -21,6 +26,10 @@ interface VersionRow {
   error: string | null;
   metrics: string | null;
   n_obs: number;
+  n_fit: number;
+  ts_start_ms: number | null;
+  ts_step: number | null;
+  ts_unit: TimeIndex['unit'] | null;
   fit_ms: number | null;
   hash: string;
   created_at: string;
@@ -47,6 +56,8 @@ function toSummary(row: VersionRow): VersionSummary {
     error: row.error,
     metrics: row.metrics === null ? null : JSON.parse(row.metrics),
     nObs: row.n_obs,
+    nFit: row.n_fit,
+    timeIndex: row.ts_start_ms === null ? null : { startMs: row.ts_start_ms, step: row.ts_step!, unit: row.ts_unit! },
     fitMs: row.fit_ms,
     hash: row.hash,
     createdAt: row.created_at,
@@ -76,6 +87,9 @@ export class ModelStore {
   /** The jobs table, on the same connection (one writer). */
   readonly jobs: JobStore;
   private readonly labels: LabelRepo;
+  /** Appended observations, on the same connection. */
+  readonly observations: ObservationStore;
+  readonly idempotency: IdempotencyStore;
   private readonly db: Db;
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
@@ -93,6 +107,8 @@ export class ModelStore {
     this.statements = new StatementCache(db);
     this.jobs = new JobStore(this.statements);
     this.labels = new LabelRepo(this.statements);
+    this.observations = new ObservationStore(this.statements);
+    this.idempotency = new IdempotencyStore(this.statements);
     this.identity = writerLock ? new FileIdentity(path) : undefined;
   }
 
@@ -173,6 +189,9 @@ export class ModelStore {
         .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
         .run(ts, ts, model).changes;
       if (changed === 0) return false;
+      // Everything keyed by the model goes; a retried request must not replay an answer about it.
+      this.stmt(`DELETE FROM observations WHERE model = ?`).run(model);
+      this.stmt(`DELETE FROM idempotency WHERE model = ?`).run(model);
       this.stmt(`DELETE FROM versions WHERE model = ?`).run(model);
       this.labels.removeAll(model);
       return true;
@@ -189,6 +208,7 @@ export class ModelStore {
       if (!m || !v) return 'missing' as const;
       if (m.currentVersion === version) return 'current' as const;
       if (v.state === 'fitting') return 'fitting' as const;
+      this.stmt(`DELETE FROM observations WHERE model = ? AND version = ?`).run(model, version);
       this.stmt(`DELETE FROM versions WHERE model = ? AND version = ?`).run(model, version);
       return 'deleted' as const;
     })();
@@ -198,13 +218,13 @@ export class ModelStore {
 
   /** Keeps the model's newest `keep` versions, and the current and any fitting one whatever their age; returns how many went. */
   pruneVersions(model: string, keep: number): number {
-    const removed = this
-      .stmt(
-        `DELETE FROM versions WHERE model = :model AND state != 'fitting'
+    const doomed = `model = :model AND state != 'fitting'
            AND version != coalesce((SELECT current_version FROM models WHERE name = :model), -1)
-           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`,
-      )
-      .run({ model, keep }).changes;
+           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`;
+    const removed = this.db.transaction(() => {
+      this.stmt(`DELETE FROM observations WHERE model = :model AND version IN (SELECT version FROM versions WHERE ${doomed})`).run({ model, keep });
+      return this.stmt(`DELETE FROM versions WHERE ${doomed}`).run({ model, keep }).changes;
+    })();
     if (removed > 0) this.reclaim();
     return removed;
   }
@@ -244,6 +264,12 @@ export class ModelStore {
     };
   }
 
+  /** The version's series now: the training series followed by every appended point. */
+  currentSeries(model: string, version: number): Float64Array | undefined {
+    const v = this.getVersion(model, version);
+    return v && concatSeries(v.series, this.observations.chunks(model, version));
+  }
+
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
     this.identity?.assertIntact();
@@ -264,10 +290,11 @@ export class ModelStore {
         .get(ts, v.model) as { next_version: number };
       this
         .stmt(
-          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
+          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at, ts_start_ms, ts_step, ts_unit)
+           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?, ?, ?, ?)`,
         )
-        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts);
+        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts,
+          v.timeIndex?.startMs ?? null, v.timeIndex?.step ?? null, v.timeIndex?.unit ?? null);
       return next_version;
     })();
   }

@@ -5,6 +5,10 @@ import { withBusyRetry } from './store-retry.ts';
 import { runFitWork } from './timed-fit-work.ts';
 import type { ServiceEventBus } from '../events.ts';
 
+function cancelled(signal: AbortSignal): ApiError {
+  return signal.reason instanceof ApiError ? signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'the fit was cancelled');
+}
+
 export interface FitJob {
   model: string;
   version: number;
@@ -31,9 +35,12 @@ export class FitRunner {
     private readonly limits: { fitTimeoutMs: number; lockTimeoutMs: number; storeWaitMs: number },
   ) {}
 
-  async run(job: FitJob): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
+  /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
+  async run(job: FitJob, cancel?: AbortSignal): Promise<VersionSummary> {
+    const { model, version, kind, spec, series, pool = 'fit' } = job;
     const abort = new AbortController();
+    const onCancel = () => abort.abort();
+    cancel?.addEventListener('abort', onCancel, { once: true });
     this.running.add(abort);
     const started = performance.now();
     let published: PublishedFit;
@@ -46,8 +53,10 @@ export class FitRunner {
       }
       published = { params: result.params, metrics: result.metrics, fitMs: result.fitMs };
     } catch (err) {
-      throw await this.failed(job, this.toApiError(err, abort.signal.aborted), performance.now() - started);
+      const apiErr = cancel?.aborted ? cancelled(cancel) : this.toApiError(err, abort.signal.aborted);
+      throw await this.failed(job, apiErr, performance.now() - started);
     } finally {
+      cancel?.removeEventListener('abort', onCancel);
       this.running.delete(abort);
     }
     try {
