@@ -36,6 +36,10 @@ function buildProgram(): Command {
     .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
     .option('--idempotency-ttl <duration>', 'how long a retry with the same Idempotency-Key gets the first answer (env MODELAPI_IDEMPOTENCY_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
+    .option('--max-model <size>', 'largest ONNX model file a deploy accepts (env MODELAPI_MAX_MODEL; default 200mb)')
+    .option('--batch-delay <duration>', 'how long an infer waits to share a batch; 0 = off (env MODELAPI_BATCH_DELAY; default 2ms)')
+    .option('--max-batch <rows>', 'rows in one inference batch at most (env MODELAPI_MAX_BATCH; default 64)')
+    .option('--max-sync-rows <rows>', 'infers over this many rows run as jobs (env MODELAPI_MAX_SYNC_ROWS; default 10000)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .option('--token <token>', 'require Authorization: Bearer <token> on every route but /healthz and /readyz (env MODELAPI_TOKEN)')
     .option('--token-file <path>', 'read the token from a file (env MODELAPI_TOKEN_FILE)')
@@ -103,6 +107,27 @@ function buildProgram(): Command {
       .option('-m, --model <name>', 'model name the backtest is filed under in logs', 'default')
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/backtest.ts')).backtest(file, opts));
+
+  withUrl(
+    program
+      .command('deploy')
+      .description('deploy an ONNX model file as a new version of a model')
+      .argument('<file>', 'the .onnx file')
+      .requiredOption('-m, --model <name>', 'model name')
+      .option('--meta <key=value...>', 'metadata kept with the version: description, owner, tags=a,b, …')
+      .option('--allow-signature-change', "accept inputs/outputs that differ from the current version's")
+      .option('--json', 'print the server\'s answer as JSON'),
+  ).action(async (file, opts) => (await import('./commands/deploy.ts')).deploy(file, opts));
+  withUrl(
+    program
+      .command('predict')
+      .description('predict with an ONNX model: one output row per CSV/JSON input row, in one batched infer')
+      .argument('<model>', 'model name')
+      .argument('<file>', 'CSV or JSON rows, or - for standard input')
+      .option('--input <name>', 'the 2-D input the rows feed (default: the model\'s only input)')
+      .addOption(new Option('--json', 'print the server\'s answer as JSON').conflicts(['csv']))
+      .option('--csv', 'print CSV'),
+  ).action(async (model, file, opts) => (await import('./commands/predict.ts')).predict(model, file, opts));
 
   const collect = (value: string, previous: string[] = []) => [...previous, value];
   withUrl(

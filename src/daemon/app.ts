@@ -22,6 +22,7 @@ import { observeRoutes } from './observe/routes.ts';
 import type { StatusReporter } from './observe/status.ts';
 import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 
 export interface AppOptions {
   service: ModelService;
@@ -40,6 +41,7 @@ export interface AppOptions {
   version: string;
   /** False once shutdown has begun: /readyz turns 503 so load balancers stop sending work. */
   isReady: () => boolean;
+  onnx: OnnxDeps;
   /** Why the store cannot take writes (its file deleted or replaced): /readyz fails saying so. */
   storeProblem: () => string | undefined;
   /** Token, Host and Origin checks (issue 12). */
@@ -145,5 +147,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
   await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
+  await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady, maxBodyBytes: opts.maxBodyBytes, jobs: opts.jobs }));
   return app;
 }

@@ -23,6 +23,14 @@ export interface DaemonConfig {
   workerCacheSize: number;
   /** How long a shutdown waits for in-flight requests before aborting them. */
   shutdownTimeoutMs: number;
+  /** Largest ONNX model file a deploy accepts. */
+  maxModelBytes: number;
+  /** How long an infer waits for others to share its batch; 0 turns dynamic batching off. */
+  batchDelayMs: number;
+  /** Rows (first-dimension entries, not requests) in one batch at most. */
+  maxBatchRows: number;
+  /** Infers over this many rows are run as jobs (202 + Location). */
+  maxSyncRows: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps all. */
@@ -83,6 +91,10 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxQueue: 1000,
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
+    maxModelBytes: 200 * 1024 * 1024,
+    batchDelayMs: 2,
+    maxBatchRows: 64,
+    maxSyncRows: 10_000,
     jobTtlMs: 24 * 3_600_000,
     keepVersions: 20,
     idempotencyTtlMs: 24 * 3_600_000,
@@ -116,6 +128,10 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxQueue: 'MODELAPI_MAX_QUEUE',
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
+  maxModelBytes: 'MODELAPI_MAX_MODEL',
+  batchDelayMs: 'MODELAPI_BATCH_DELAY',
+  maxBatchRows: 'MODELAPI_MAX_BATCH',
+  maxSyncRows: 'MODELAPI_MAX_SYNC_ROWS',
   jobTtlMs: 'MODELAPI_JOB_TTL',
   keepVersions: 'MODELAPI_KEEP_VERSIONS',
   idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
@@ -158,6 +174,10 @@ export const FLAGS: Record<keyof DaemonConfig, string> = {
   maxQueue: '--max-queue',
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
+  maxModelBytes: '--max-model',
+  batchDelayMs: '--batch-delay',
+  maxBatchRows: '--max-batch',
+  maxSyncRows: '--max-sync-rows',
   jobTtlMs: '--job-ttl',
   keepVersions: '--keep-versions',
   idempotencyTtlMs: '--idempotency-ttl',
@@ -184,6 +204,11 @@ const integer = (min: number, max: number): Parser => (text, where) => {
 const duration: Parser = (text, where) => {
   const ms = parseDuration(text);
   if (ms === undefined || ms <= 0) throw new ConfigError(where, `must be a positive duration like 60s, 500ms or 5m, got '${text}'`);
+  return ms;
+};
+const durationOrZero: Parser = (text, where) => {
+  const ms = parseDuration(text);
+  if (ms === undefined || ms > 1000) throw new ConfigError(where, `must be a duration from 0 to 1s like 2ms (0 turns it off), got '${text}'`);
   return ms;
 };
 const size: Parser = (text, where) => {
@@ -234,6 +259,10 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxQueue: integer(1, 1_000_000),
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
+  maxModelBytes: size,
+  batchDelayMs: durationOrZero,
+  maxBatchRows: integer(1, 1_000_000),
+  maxSyncRows: integer(1, 100_000_000),
   jobTtlMs: duration,
   keepVersions: integer(0, 1_000_000),
   idempotencyTtlMs: duration,

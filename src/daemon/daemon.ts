@@ -10,6 +10,8 @@ import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
+import { ModelLocks } from './models/model-locks.ts';
+import { createOnnx, onnxStatus, registerOnnxMetrics } from './onnx/index.ts';
 import { AppendWriter } from './observations/append-writer.ts';
 import { ObservationService } from './observations/observation-service.ts';
 import { IdempotencyService } from './idempotency/index.ts';
@@ -62,12 +64,15 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const events = new ServiceEventBus();
   events.onEvent('fit.finished', (e) => logger.info(e, 'fit finished'));
   events.onEvent('fit.failed', (e) => logger.warn(e, 'fit failed'));
+  // One lock per model name for both kinds: a deploy holds it exactly as a fit does.
+  const locks = new ModelLocks();
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
     storeWaitMs: config.dbBusyTimeoutMs,
     keepVersions: config.keepVersions,
-  });
+  }, locks);
+  const onnx = createOnnx(store, pools, events, locks, config);
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const observations = new ObservationService(service, store, new AppendWriter(store), events);
   const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
@@ -75,7 +80,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
   status.eventClients = () => stream.size;
+  status.onnx = () => onnxStatus(onnx);
   const metrics = new Metrics(service, pools, events);
+  registerOnnxMetrics(metrics.registry, events, onnx);
   let ready = true;
   const app = await buildApp({
     service,
@@ -95,6 +102,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     storeProblem: () => service.storeProblem(),
     access: { token: config.token, loopbackOnly: isLoopbackHost(config.host), corsOrigins: config.corsOrigins },
     http: { requestTimeoutMs: config.requestTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, maxHeaderBytes: config.maxHeaderBytes },
+    onnx,
   });
   try {
     await app.listen({ host: config.host, port: config.port });

@@ -3,7 +3,10 @@ import { Piscina } from 'piscina';
 import { Admission } from './admission.ts';
 import { QueueFullError } from './queue-full.ts';
 import { EVICT_CHANNEL } from './model-cache.ts';
-import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
+import type {
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, InferTask, OnnxValidateResult, OnnxValidateTask,
+  WorkerConfig,
+} from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
@@ -162,6 +165,16 @@ export class WorkerPools {
 
   forecast(task: ForecastTask): Promise<ForecastResult> {
     return this.forecastPool.run<ForecastResult>(task);
+  }
+
+  /** Loading a model file may take seconds for big models: the fit pool's work, never the forecasts'. */
+  validateOnnx(task: OnnxValidateTask): Promise<OnnxValidateResult> {
+    return this.fitPool.run<OnnxValidateResult>(task);
+  }
+
+  /** Inference is request-time work, like forecasts: the forecast pool, where the sessions live. */
+  infer(task: InferTask): Promise<InferResult> {
+    return this.forecastPool.run<InferResult>(task);
   }
 
   /** Every worker drops its cached versions of a deleted model. */

@@ -1,22 +1,25 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError } from '../forecasting/index.ts';
-import { ModelStore } from '../store/index.ts';
+import { readStore } from './read-store.ts';
+import { onnxOps } from './onnx-ops.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
 import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
-  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
+  WorkerConfig,
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
 
-// Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
-let store: ModelStore | undefined;
 // The latest state loaded per version; appends only move a version forward, so a later request
 // catches the cached state up with the new chunks instead of reloading the version.
 const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
+
+/** What a cached state weighs: its series' bytes plus the parameters' JSON text (two bytes a character in V8). */
+const stateBytes = (s: FittedState) => s.series.byteLength + 2 * JSON.stringify(s.fitted.params ?? null).length;
 
 function notFinite(field: string, message: string): TaskFailure {
   return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
@@ -33,8 +36,9 @@ function nonFiniteForecast(fc: { mean: Float64Array; intervals: { level: number;
   }
   return undefined;
 }
+const onnx = onnxOps(config);
 
-/** float64 → numbers JSON can hold; NaN (a missing value in the history) becomes null. */
+/** float64 → numbers JSON can hold; NaN and infinities become null. */
 function jsonNumbers(a: Float64Array): (number | null)[] {
   const out = new Array<number | null>(a.length);
   for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
@@ -70,21 +74,21 @@ function fit(task: FitTask): FitResult {
 
 function loadModel(model: string, version: number, nObs: number): FittedState {
   const key = `${model}@${version}`;
-  store ??= ModelStore.open(config.dbPath, { readonly: true });
+  const store = readStore(config.dbPath);
   const hit = cache.get(key);
   // A request for an older state than the cached one (it chose its version before a later append) is
   // rebuilt from the store and not cached: the cache keeps the newest.
   if (hit && hit.nObs > nObs) return loadState(store, model, version, nObs);
   const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
-  // Sized by its series buffer plus the parameters' JSON text (two bytes a character as V8 holds strings).
-  if (state !== hit) cache.set(key, state, state.series.buffer.byteLength + 2 * JSON.stringify(state.fitted.params ?? null).length);
+  // An unchanged hit keeps its place and size; only a new or caught-up state is (re)measured.
+  if (state !== hit) cache.set(key, state, stateBytes(state));
   return state;
 }
 
 function forecast(task: ForecastTask): ForecastResult {
   try {
     const { fitted, series } = loadModel(task.model, task.version, task.nObs);
-    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels);
+    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels, task.regressors ? { regressors: task.regressors } : undefined);
     const bad = nonFiniteForecast(fc);
     if (bad) return notFinite(bad, `the forecast of ${task.model}@${task.version} is not finite at ${bad} (it overflows float64 at this horizon)`);
     const json = JSON.stringify({
@@ -106,7 +110,7 @@ function runBacktest(task: BacktestTask): BacktestResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | 'ready' {
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' {
   switch (task.op) {
     case 'warm-up':
       return 'ready';
@@ -116,5 +120,9 @@ export default function run(task: Task): FitResult | ForecastResult | BacktestRe
       return forecast(task);
     case 'backtest':
       return runBacktest(task);
+    case 'onnx-validate':
+      return onnx.validate(task);
+    case 'infer':
+      return onnx.infer(task);
   }
 }

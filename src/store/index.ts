@@ -10,6 +10,7 @@ export type {
   JobRecord,
   JobState,
   ModelRecord,
+  NewDeployment,
   NewObservations,
   NewVersion,
   ObservationChunk,

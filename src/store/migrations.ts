@@ -86,6 +86,13 @@ const migrations: string[] = [
      PRIMARY KEY (model, key)
    );
    CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
+  // ONNX deployments: the model file is kept once per content hash; each onnx version names its file.
+  `CREATE TABLE model_artifacts (
+     hash       TEXT PRIMARY KEY,
+     bytes      BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE versions ADD COLUMN artifact TEXT REFERENCES model_artifacts(hash);`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

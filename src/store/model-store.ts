@@ -9,7 +9,7 @@ import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import { FileIdentity } from './store-errors.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
-import type { ModelRecord, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
+import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
 // nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
 const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
@@ -231,7 +231,20 @@ export class ModelStore {
 
   /** Gives the pages freed by deletions back to the file system, so the file follows the data kept. */
   private reclaim(): void {
+    // ONNX files no version names any more (kept once per hash, so only now unused).
+    this.stmt(`DELETE FROM model_artifacts WHERE hash NOT IN (SELECT artifact FROM versions WHERE artifact IS NOT NULL)`).run();
     this.db.pragma('incremental_vacuum');
+  }
+
+  /** Models with a ready version, ONNX apart from forecasting (the metrics' modelapi_models{kind}). */
+  countReadyModels(): { forecast: number; onnx: number } {
+    const row = this
+      .stmt(
+        `SELECT count(*) AS n, coalesce(sum(v.kind = 'onnx'), 0) AS onnx FROM models m
+         JOIN versions v ON v.model = m.name AND v.version = m.current_version WHERE m.deleted_at IS NULL`,
+      )
+      .get() as { n: number; onnx: number };
+    return { forecast: row.n - row.onnx, onnx: row.onnx };
   }
 
   countModels(): number {
@@ -334,6 +347,39 @@ export class ModelStore {
          finished_at = ? WHERE state = 'fitting'`,
       )
       .run(now()).changes;
+  }
+
+  /** The kind of a model's first version (a model's kind is fixed by it); undefined for an unknown name. */
+  modelKind(name: string): string | undefined {
+    const row = this.stmt(`SELECT kind FROM versions WHERE model = ? ORDER BY version LIMIT 1`).get(name) as { kind: string } | undefined;
+    return row?.kind;
+  }
+
+  /**
+   * Records a validated deployment as a new ready, current version in one transaction: the version
+   * number, the file (stored once per hash) and the move of the current version.
+   */
+  publishDeployment(d: NewDeployment): number {
+    return this.db.transaction(() => {
+      const ts = now();
+      this.stmt(`INSERT INTO model_artifacts (hash, bytes, created_at) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING`).run(d.hash, d.bytes, ts);
+      const version = this.beginVersion({ model: d.model, kind: d.kind, spec: d.spec, series: new Float64Array(0), hash: d.hash });
+      this
+        .stmt(
+          `UPDATE versions SET state = 'ready', artifact = ?, metrics = ?, fit_ms = ?, finished_at = ? WHERE model = ? AND version = ?`,
+        )
+        .run(d.hash, JSON.stringify(d.metrics), d.loadMs, ts, d.model, version);
+      this.stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`).run(version, ts, d.model);
+      return version;
+    })();
+  }
+
+  /** The model file of a deployed version. */
+  getArtifact(model: string, version: number): Buffer | undefined {
+    const row = this
+      .stmt(`SELECT a.bytes FROM versions v JOIN model_artifacts a ON a.hash = v.artifact WHERE v.model = ? AND v.version = ?`)
+      .get(model, version) as { bytes: Buffer } | undefined;
+    return row?.bytes;
   }
 
   close(): void {

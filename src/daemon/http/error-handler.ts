@@ -17,7 +17,7 @@ export function send(reply: FastifyReply, err: ApiError): FastifyReply {
   return reply.code(err.status).send(jsendBody(err));
 }
 
-function fromFastify(err: FastifyError): ApiError | undefined {
+export function fromFastify(err: FastifyError): ApiError | undefined {
   if (err.validation) {
     return new ApiError('MODELAPI_ERR_VALIDATION', err.message, {
       fields: validationFields(err.validation as never, err.validationContext),

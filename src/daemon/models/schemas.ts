@@ -21,7 +21,11 @@ export const FitBody = Type.Object(
     }),
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
     timestamps: Type.Optional(Timestamps),
-    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
+    period: Type.Optional(
+      Type.Union([Type.Number({ minimum: 1 }), Type.Array(Type.Number({ minimum: 1 }), { minItems: 1 })], {
+        description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
+      }),
+    ),
     labels: Type.Optional(LabelsT),
   },
   {
@@ -45,6 +49,19 @@ export const ForecastQuery = Type.Object(
       }),
     ),
     history: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: 'also return the last N observations' })),
+  },
+  { additionalProperties: false },
+);
+
+/** POST forecast: the query's fields as a body, plus the future values of the model's regressors. */
+export const ForecastBody = Type.Object(
+  {
+    h: ForecastQuery.properties.h,
+    level: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Array(Type.Union([Type.Number(), Type.String()]))], { description: 'interval levels in percent (default 80, 95)' })),
+    history: ForecastQuery.properties.history,
+    regressors: Type.Optional(
+      Type.Record(Type.String(), Type.Array(Type.Number()), { description: 'future values of each regressor the model was fitted with, at least h each' }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -66,10 +66,13 @@ export class Metrics {
     poolGauge('modelapi_pool_threads', 'Worker threads in the pool', (s) => s.threads);
     new Gauge({
       name: 'modelapi_models',
-      help: 'Models in the registry',
+      help: 'Models with a ready version, by kind (forecast or onnx)',
+      labelNames: ['kind'] as const,
       registers: r,
       collect() {
-        this.set(service.countModels());
+        const ready = service.countReadyModels();
+        this.set({ kind: 'forecast' }, ready.forecast);
+        this.set({ kind: 'onnx' }, ready.onnx);
       },
     });
     // No per-model series: a label per model grows without bound (100,000 models, 100,000 series).

@@ -31,6 +31,16 @@ export interface StatusSnapshot {
   /** How many models there are; `models` holds at most a page of them (see snapshot). */
   modelsTotal: number;
   requests: RouteFigures[];
+  /** Absent from daemons that predate ONNX serving. */
+  onnx?: OnnxStatus;
+}
+
+/** ONNX serving: live sessions (per pool: they live in the forecast pool), open streams, queue per model. */
+export interface OnnxStatus {
+  sessions: { forecast: number };
+  streams: { open: number; paused: number; inFlight: number; pending: number };
+  /** Requests waiting for each model's lock or its batch. */
+  queueDepth: Record<string, number>;
 }
 
 /** Models a snapshot lists by default: what a dashboard shows, and small at 100,000 models. */
@@ -50,6 +60,8 @@ export class StatusReporter {
   url = '';
   /** Set once the event stream exists (it needs this reporter first). */
   eventClients: () => number = () => 0;
+  /** Set by the daemon once the ONNX services exist. */
+  onnx: () => OnnxStatus = () => ({ sessions: { forecast: 0 }, streams: { open: 0, paused: 0, inFlight: 0, pending: 0 }, queueDepth: {} });
 
   constructor(
     private readonly version: string,
@@ -85,6 +97,7 @@ export class StatusReporter {
         writersWaiting: m.lock.writersWaiting,
       })),
       requests: this.requests.snapshot(),
+      onnx: this.onnx(),
     };
   }
 }
