@@ -3,14 +3,14 @@
 #   -e MODELAPI_TOKEN=$(openssl rand -hex 32) modelapi
 FROM node:20-bookworm AS test
 WORKDIR /src
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json ./
 RUN ONNXRUNTIME_NODE_INSTALL=skip npm ci
 COPY . .
 RUN npm run typecheck && npm test
 
 FROM node:20-bookworm-slim
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
+COPY package.json package-lock.json ./
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ \
  && ONNXRUNTIME_NODE_INSTALL=skip npm ci --omit=dev && apt-get purge -y python3 make g++ && apt-get autoremove -y \
  && rm -rf /var/lib/apt/lists/* /root/.npm

@@ -2,7 +2,7 @@
 export const EVICT_CHANNEL = 'modelapi:evict-model';
 
 /**
- * A small LRU keyed by "model@version": versions are immutable, so entries never go stale. Bounded by
+ * A small LRU (least recently used entries leave first), keyed by "model@version". Bounded by
  * entries and by bytes (each entry's size as the caller measures it), because one model of a million
  * points weighs as much as thousands of small ones.
  */

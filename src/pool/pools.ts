@@ -123,11 +123,18 @@ export class WorkerPools {
    */
   private async admitted<R>(task: { series: Float64Array }, signal: AbortSignal, onStart?: () => void): Promise<R> {
     const release = await this.fitAdmission.acquire(task.series.byteLength, signal);
+    let replacing = false;
     try {
       onStart?.();
       return await this.fitPool.run<R>(task, signal);
+    } catch (err) {
+      // A stopped or crashed task costs its thread; the slot stays taken until the replacement thread
+      // has loaded its code, so the next task's time limit does not pay for that start-up.
+      replacing = true;
+      void this.fitPool.piscina.run({ op: 'warm-up' }).catch(() => {}).finally(release);
+      throw err;
     } finally {
-      release();
+      if (!replacing) release();
     }
   }
 

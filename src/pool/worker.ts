@@ -80,7 +80,8 @@ function loadModel(model: string, version: number, nObs: number): FittedState {
   // rebuilt from the store and not cached: the cache keeps the newest.
   if (hit && hit.nObs > nObs) return loadState(store, model, version, nObs);
   const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
-  cache.set(key, state, stateBytes(state));
+  // An unchanged hit keeps its place and size; only a new or caught-up state is (re)measured.
+  if (state !== hit) cache.set(key, state, stateBytes(state));
   return state;
 }
 

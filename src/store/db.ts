@@ -27,7 +27,7 @@ function openOrThrow(path: string, opts: { readonly?: boolean; busyTimeoutMs?: n
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   try {
-    configureWriter(db, opts.busyTimeoutMs ?? 50);
+    configureWriter(db, opts.busyTimeoutMs ?? 250);
   } catch (err) {
     db.close();
     throw err;

@@ -64,7 +64,14 @@ export function acquireWriterLock(dbPath: string): WriterLock {
       release() {
         if (!db.open) return;
         // Still inside our transaction: the row goes with the lock, so a clean stop leaves no "previous".
-        db.exec('DELETE FROM holder; COMMIT');
+        // If the lock file is gone (its directory was removed), there is nothing left to clean up.
+        try {
+          db.exec('DELETE FROM holder; COMMIT');
+        } catch {
+          try {
+            if (db.inTransaction) db.exec('ROLLBACK');
+          } catch {}
+        }
         db.close();
       },
     };
