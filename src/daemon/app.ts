@@ -5,6 +5,8 @@ import { jobRoutes, type JobService } from './jobs/index.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
+import { installRequestDecompression } from './http/request-decompression.ts';
+import compress from '@fastify/compress';
 import type { ModelService } from './models/model-service.ts';
 import type { ObservationService } from './observations/observation-service.ts';
 import type { IdempotencyService } from './idempotency/index.ts';
@@ -50,6 +52,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
+  installRequestDecompression(app, opts.maxBodyBytes);
+  // Responses: gzip/deflate for clients that accept it, above 1 KiB; bodies we already compressed
+  // (cached forecasts) carry Content-Encoding and pass through untouched.
+  await app.register(compress, { globalDecompression: false, encodings: ['gzip', 'deflate'], threshold: 1024 });
   installErrorHandlers(app);
 
   await app.register(swagger, {

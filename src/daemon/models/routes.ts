@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { kindNames } from '../../forecasting/index.ts';
 import { ApiError } from '../errors.ts';
 import { parseLevels } from './levels.ts';
-import { sendJsonText } from '../http/send-json-text.ts';
+import { sendCompressible } from '../http/send-forecast.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
 import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
@@ -57,7 +57,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
-    return sendJsonText(reply, answer.body);
+    return sendCompressible(req, reply, answer);
   });
 
   app.post('/v1/models/:name/backtest', {
