@@ -6,13 +6,11 @@
  *   npm run bench:serve [-- --duration 10 --connections 10]
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { BenchProcesses } from './processes.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -21,17 +19,11 @@ const duration = Number(args.duration);
 const connections = Number(args.connections);
 const root = new URL('../', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
-const children: ChildProcess[] = [];
-
-async function start(cmd: string[], env: Record<string, string> = {}): Promise<string> {
-  const child = spawn(process.execPath, cmd, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
-  children.push(child);
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  return /(http:\/\/\S+)/.exec(line)![1]!;
-}
+const processes = new BenchProcesses(root);
+const start = (cmd: string[], env?: Record<string, string>) => processes.start(cmd, env);
 
 async function stopAll(): Promise<void> {
-  await Promise.all(children.map(async (c) => { if (c.exitCode === null) { c.kill('SIGTERM'); await once(c, 'exit'); } }));
+  await processes.stopAll();
   rmSync(dir, { recursive: true, force: true });
 }
 
