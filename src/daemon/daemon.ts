@@ -12,6 +12,7 @@ import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
 import { AppendWriter } from './observations/append-writer.ts';
 import { ObservationService } from './observations/observation-service.ts';
+import { RefitScheduler } from './observations/refit-policy.ts';
 import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
@@ -57,7 +58,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     fitTimeoutMs: config.fitTimeoutMs,
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
-  const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const refits = new RefitScheduler(service, jobs, (name, payload) => events.emitEvent(name, payload));
+  const observations = new ObservationService(service, store, new AppendWriter(store), events, (v) => refits.afterAppend(v));
   const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);

@@ -74,6 +74,8 @@ const migrations: string[] = [
      PRIMARY KEY (model, key)
    );
    CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
+  // A model's refit policy ({"every": N} observations or {"after": "24h"}), JSON; NULL: none.
+  `ALTER TABLE models ADD COLUMN refit_policy TEXT;`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -50,6 +50,8 @@ export interface NewObservations extends ObservationChunk {
 export interface ModelRecord {
   name: string;
   currentVersion: number | null;
+  /** When a background refit is due: after N appended observations, or after a duration. */
+  refitPolicy: { every: number } | { after: string } | null;
   versions: number;
   createdAt: string;
   updatedAt: string;

@@ -1,12 +1,15 @@
 import type { WorkerPools } from '../../pool/index.ts';
 import { QueueFullError } from '../../pool/index.ts';
-import type { ModelStore, VersionSummary } from '../../store/index.ts';
+import type { ModelStore, PublishedFit, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import type { ServiceEventBus } from '../events.ts';
 
 function cancelled(signal: AbortSignal): ApiError {
   return signal.reason instanceof ApiError ? signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'the fit was cancelled');
 }
+
+/** Records a finished fit (the default: ready and current at once) and returns the version. */
+export type Publish = (fit: PublishedFit) => VersionSummary | Promise<VersionSummary>;
 
 export interface FitJob {
   model: string;
@@ -33,7 +36,7 @@ export class FitRunner {
   ) {}
 
   /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
-  async run(job: FitJob, cancel?: AbortSignal): Promise<VersionSummary> {
+  async run(job: FitJob, cancel?: AbortSignal, publish: Publish = (fit) => this.publish(job, fit)): Promise<VersionSummary> {
     const { model, version, kind, spec, series, requestId } = job;
     const abort = new AbortController();
     const onCancel = () => abort.abort();
@@ -51,8 +54,7 @@ export class FitRunner {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);
       }
-      this.store.publishVersion(model, version, { params: result.params, metrics: result.metrics, fitMs: result.fitMs });
-      return this.store.getVersionSummary(model, version)!;
+      return await publish({ params: result.params, metrics: result.metrics, fitMs: result.fitMs });
     } catch (err) {
       const apiErr = cancel?.aborted ? cancelled(cancel) : this.toApiError(err, timedOut, abort.signal.aborted);
       this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
@@ -63,6 +65,11 @@ export class FitRunner {
       cancel?.removeEventListener('abort', onCancel);
       this.running.delete(abort);
     }
+  }
+
+  private publish(job: FitJob, fit: PublishedFit): VersionSummary {
+    this.store.publishVersion(job.model, job.version, fit);
+    return this.store.getVersionSummary(job.model, job.version)!;
   }
 
   private toApiError(err: unknown, timedOut: boolean, aborted: boolean): ApiError {

@@ -4,6 +4,7 @@ import { QueueFullError } from '../../pool/index.ts';
 import type { ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
 import { concatSeries } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
+import { parseRefitPolicy, type RefitPolicy } from '../observations/refit-policy.ts';
 import { intervalSeconds, placeOnIndex, timeSummary, type TimeSummary } from '../timestamps/index.ts';
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
@@ -24,6 +25,7 @@ export interface FitRequest {
   kind?: string;
   /** One per value: ISO 8601 or epoch s/ms, regularly spaced (gaps become missing values). */
   timestamps?: (string | number)[];
+  refit?: unknown;
   [option: string]: unknown;
 }
 
@@ -61,6 +63,8 @@ export interface PreparedFit {
   series: Float64Array;
   timeIndex: TimeIndex | null;
   hash: string;
+  /** `refit` of the fit body: stored on the model with the fit (undefined: leave the model's as it is). */
+  refitPolicy?: RefitPolicy | null;
 }
 
 export interface ForecastQuery {
@@ -121,6 +125,8 @@ export class ModelService {
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
   private appendedHash: { key: string; hash: string } | undefined;
+  // Refit policies as stored (read once per model): checked after every append.
+  private readonly policies = new Map<string, RefitPolicy | null>();
 
   constructor(
     private readonly store: ModelStore,
@@ -138,9 +144,10 @@ export class ModelService {
   /** Every check of a fit request that needs no lock: what a 400/422 is answered for, before any 202. */
   prepareRequest(name: string, request: FitRequest): PreparedFit {
     checkModelName(name);
-    const { data, kind = DEFAULT_KIND, timestamps, ...options } = request;
+    const { data, kind = DEFAULT_KIND, timestamps, refit, ...options } = request;
     const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
-    return this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null);
+    const fit = this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null);
+    return refit === undefined ? fit : { ...fit, refitPolicy: parseRefitPolicy(refit) };
   }
 
   async runFit(name: string, fit: PreparedFit, opts: FitOptions = {}): Promise<FitView> {
@@ -162,6 +169,46 @@ export class ModelService {
       startLocked(opts);
       return this.refitLocked(name, [], opts);
     });
+  }
+
+  /**
+   * A refit by policy, in the background: the series as it is now is fitted without holding the lock, so
+   * appends and forecasts go on; then, under the write lock, the new version is published with the
+   * observations appended meanwhile carried over (none lost, none applied twice). If another version was
+   * published in the meantime, this one is superseded and fails.
+   */
+  async backgroundRefit(name: string, opts: FitOptions = {}): Promise<FitView> {
+    const base = this.requireCurrent(name);
+    const series = this.store.currentSeries(name, base.version, base.nObs)!;
+    const { kind, spec, hash, timeIndex } = this.prepareFit(base.kind, base.spec, series, base.timeIndex);
+    startLocked(opts);
+    const version = this.store.beginVersion({ model: name, kind, spec, series, hash, timeIndex });
+    this.events.emitEvent('fit.started', { model: name, version, kind, requestId: opts.requestId });
+    const published = await this.fits.run({ model: name, version, kind, spec, series, requestId: opts.requestId }, opts.signal, (fit) =>
+      this.withWriteLock(name, async () => {
+        const now = this.requireCurrent(name);
+        if (now.version !== base.version) throw new ApiError('MODELAPI_ERR_SUPERSEDED', `version ${now.version} was published while this refit ran`);
+        this.store.publishVersion(name, version, fit, { fromVersion: base.version, afterObs: base.nObs });
+        const summary = this.store.getVersionSummary(name, version)!;
+        this.current.set(name, summary);
+        return summary;
+      }),
+    );
+    this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId: opts.requestId });
+    this.events.emitEvent('version.published', { model: name, version, kind });
+    return fitView(published, false);
+  }
+
+  refitPolicy(name: string): RefitPolicy | null {
+    if (!this.policies.has(name)) this.policies.set(name, this.store.getModel(name)?.refitPolicy ?? null);
+    return this.policies.get(name)!;
+  }
+
+  /** PATCH /v1/models/:name and fits that carry `refit`. */
+  setRefitPolicy(name: string, policy: RefitPolicy | null): void {
+    if (!this.store.getModel(checkModelName(name))) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+    this.store.setRefitPolicy(name, policy);
+    this.policies.set(name, policy);
   }
 
   /** The model's current version, or 404: what a refit needs before it is accepted. */
@@ -214,6 +261,7 @@ export class ModelService {
   private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force }: FitOptions & { force: boolean }): Promise<FitView> {
     const { kind, spec, series: y, timeIndex, hash } = fit;
     const current = this.currentVersion(name);
+    if (fit.refitPolicy !== undefined && current) this.setRefitPolicy(name, fit.refitPolicy);
     if (!force && current && this.currentHash(current) === hash) {
       this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
       return fitView(current, true);
@@ -222,6 +270,7 @@ export class ModelService {
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
     const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId }, signal);
     this.current.set(name, published);
+    if (fit.refitPolicy !== undefined && !current) this.setRefitPolicy(name, fit.refitPolicy);
     this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
     this.events.emitEvent('version.published', { model: name, version, kind });
     return fitView(published, false);

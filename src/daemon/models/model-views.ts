@@ -17,6 +17,7 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
     fitMs: current?.fitMs ?? null,
     state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
     versions: m.versions,
+    refit: m.refitPolicy,
     lock,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

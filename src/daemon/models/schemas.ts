@@ -20,6 +20,7 @@ export const FitBody = Type.Object(
     }),
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
     timestamps: Type.Optional(Timestamps),
+    refit: Type.Optional(Type.Unknown({ description: 'refit policy stored on the model: {"every": N} observations or {"after": "24h"}; null clears it' })),
     period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
   },
   {
@@ -113,6 +114,7 @@ export const ModelData = Type.Object({
   fitMs: Nullable(Type.Number()),
   state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
   versions: Type.Integer(),
+  refit: Type.Unknown({ description: 'the refit policy: {every: N} | {after: "24h"} | null' }),
   lock: Type.Object({
     readersWaiting: Type.Integer(),
     writersWaiting: Type.Integer(),
