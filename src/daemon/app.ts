@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jobRoutes, type JobService } from './jobs/index.ts';
+import { bulkRoutes } from './bulk/routes.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -23,6 +24,8 @@ import { validatorCompiler } from './http/validation.ts';
 export interface AppOptions {
   service: ModelService;
   jobs: JobService;
+  /** Bulk fits in flight at once: the bulk pool's threads. */
+  bulkThreads: number;
   observations: ObservationService;
   idempotency: IdempotencyService;
   backtests: BacktestService;
@@ -95,6 +98,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(modelRoutes(opts.service, opts.backtests, opts));
   await app.register(compatRoutes(opts.service, opts));
   await app.register(jobRoutes(opts.jobs));
+  await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
   await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;

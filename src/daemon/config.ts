@@ -8,6 +8,8 @@ export interface DaemonConfig {
   dbPath: string;
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits, started on demand: every core, so bulk work is not confined to the fit pool's half. */
+  bulkWorkers: number;
   lockTimeoutMs: number;
   fitTimeoutMs: number;
   maxBodyBytes: number;
@@ -22,6 +24,8 @@ export interface DaemonConfig {
   shutdownTimeoutMs: number;
   /** How long a finished job and its result are kept. */
   jobTtlMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps all. */
+  keepVersions: number;
   /** How long an Idempotency-Key's first answer is replayed to retries. */
   idempotencyTtlMs: number;
 }
@@ -48,6 +52,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     dbPath: defaultDbPath(env),
     fitWorkers: Math.max(1, Math.floor(cores / 2)),
     forecastWorkers: Math.max(1, cores - Math.floor(cores / 2)),
+    bulkWorkers: cores,
     lockTimeoutMs: 60_000,
     fitTimeoutMs: 300_000,
     maxBodyBytes: 50 * 1024 * 1024,
@@ -57,6 +62,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
     jobTtlMs: 24 * 3_600_000,
+    keepVersions: 20,
     idempotencyTtlMs: 24 * 3_600_000,
   };
 }
@@ -68,6 +74,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   dbPath: 'MODELAPI_DB',
   fitWorkers: 'MODELAPI_FIT_WORKERS',
   forecastWorkers: 'MODELAPI_FORECAST_WORKERS',
+  bulkWorkers: 'MODELAPI_BULK_WORKERS',
   lockTimeoutMs: 'MODELAPI_LOCK_TIMEOUT',
   fitTimeoutMs: 'MODELAPI_FIT_TIMEOUT',
   maxBodyBytes: 'MODELAPI_MAX_BODY',
@@ -77,6 +84,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   jobTtlMs: 'MODELAPI_JOB_TTL',
+  keepVersions: 'MODELAPI_KEEP_VERSIONS',
   idempotencyTtlMs: 'MODELAPI_IDEMPOTENCY_TTL',
 };
 
@@ -97,6 +105,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   dbPath: '--db',
   fitWorkers: '--fit-workers',
   forecastWorkers: '--forecast-workers',
+  bulkWorkers: '--bulk-workers',
   lockTimeoutMs: '--lock-timeout',
   fitTimeoutMs: '--fit-timeout',
   maxBodyBytes: '--max-body',
@@ -106,6 +115,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
   jobTtlMs: '--job-ttl',
+  keepVersions: '--keep-versions',
   idempotencyTtlMs: '--idempotency-ttl',
 };
 
@@ -138,6 +148,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   dbPath: text,
   fitWorkers: integer(1, 256),
   forecastWorkers: integer(1, 256),
+  bulkWorkers: integer(1, 256),
   lockTimeoutMs: duration,
   fitTimeoutMs: duration,
   maxBodyBytes: size,
@@ -147,6 +158,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
   jobTtlMs: duration,
+  keepVersions: integer(0, 1_000_000),
   idempotencyTtlMs: duration,
 };
 

@@ -40,6 +40,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
     fitWorkers: config.fitWorkers,
+    bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
@@ -56,6 +57,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    keepVersions: config.keepVersions,
   });
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const refits = new RefitScheduler(service, jobs, (name, payload) => events.emitEvent(name, payload));
@@ -70,6 +72,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const app = await buildApp({
     service,
     jobs,
+    bulkThreads: pools.bulkThreads,
     observations,
     idempotency,
     backtests: new BacktestService(pools, config.fitTimeoutMs),

@@ -10,6 +10,7 @@ export interface ServiceEvents {
   'version.published': { model: string; version: number; kind: string };
   /** A model's refit policy came due: a background refit job was started. */
   'refit.scheduled': { model: string; version: number; jobId: string; reason: string };
+  'model.deleted': { model: string };
   /** An append, durable: `method` says whether the state was updated or (kinds without update) refitted. */
   'observations.appended': { model: string; version: number; nObs: number; added: number; method: 'update' | 'refit'; requestId?: string };
   /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
@@ -24,7 +25,7 @@ export interface ServiceEvents {
 }
 
 /** The events the live stream (/v1/events) forwards to clients. */
-export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'refit.scheduled', 'forecast.waited',
+export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'model.deleted', 'refit.scheduled', 'forecast.waited',
   'job.queued', 'job.started', 'job.progress', 'job.finished'] as const;
 
 export type ServiceEventName = keyof ServiceEvents;

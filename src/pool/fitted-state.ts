@@ -1,6 +1,9 @@
 import { getKind, type Fitted } from '../forecasting/index.ts';
 import type { ModelStore, ObservationChunk } from '../store/index.ts';
 
+/** The version a task names is not in the store: its model was deleted after the daemon chose the version. */
+export class VersionGone extends Error {}
+
 /** A version's fitted state after its first `nObs` observations, with the series it has seen. */
 export interface FittedState {
   model: string;
@@ -18,7 +21,8 @@ export interface FittedState {
  */
 export function loadState(store: ModelStore, model: string, version: number, nObs: number): FittedState {
   const row = store.getVersion(model, version);
-  if (!row || row.state !== 'ready') throw new Error(`version ${model}@${version} is not ready in the store`);
+  if (!row) throw new VersionGone(`model '${model}' was deleted`);
+  if (row.state !== 'ready') throw new Error(`version ${model}@${version} is not ready in the store`);
   const kind = getKind(row.kind);
   const fitted: Fitted = { kind: row.kind, spec: kind.parseSpec(row.spec), params: row.params, metrics: (row.metrics ?? {}) as Fitted['metrics'] };
   const state: FittedState = { model, version, nObs: row.nFit, fitted, series: row.series };

@@ -1,8 +1,8 @@
-import { workerData } from 'node:worker_threads';
+import { BroadcastChannel, workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError } from '../forecasting/index.ts';
 import { ModelStore } from '../store/index.ts';
-import { ModelCache } from './model-cache.ts';
-import { catchUp, loadState, type FittedState } from './fitted-state.ts';
+import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
+import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
   BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
@@ -24,7 +24,13 @@ function jsonNumbers(a: Float64Array): (number | null)[] {
   return out;
 }
 
+// The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
+const evictions = new BroadcastChannel(EVICT_CHANNEL);
+evictions.unref();
+evictions.onmessage = (event) => cache.deleteModel(((event as { data: { model: string } }).data).model);
+
 function failure(err: unknown): TaskFailure {
+  if (err instanceof VersionGone) return { ok: false, code: 'MODELAPI_ERR_MODEL_NOT_FOUND', message: err.message, field: 'model' };
   if (err instanceof EngineError) {
     return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
   }

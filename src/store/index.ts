@@ -1,5 +1,7 @@
 export { ModelStore } from './model-store.ts';
 export type { JobStore, JobFilter } from './job-store.ts';
+export type { ModelQuery } from './model-query.ts';
+export type { Labels, LabelChanges } from './labels.ts';
 export { SCHEMA_VERSION } from './migrations.ts';
 export { concatSeries } from './observation-store.ts';
 export type { IdempotencyStore, StoredAnswer } from './idempotency-store.ts';

@@ -44,6 +44,17 @@ const migrations: string[] = [
    CREATE INDEX jobs_by_state ON jobs (state, created_at);
    CREATE INDEX jobs_by_model ON jobs (model, created_at);
    CREATE INDEX jobs_by_expiry ON jobs (expires_at) WHERE expires_at IS NOT NULL;`,
+  // Labels to find models by (many series), and deletion that keeps a name's numbering: a deleted
+  // model keeps its row (deleted_at set, next_version kept), so a model created again under the name
+  // continues after the deleted one's last number.
+  `CREATE TABLE labels (
+     model TEXT NOT NULL REFERENCES models(name),
+     key   TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (model, key)
+   );
+   CREATE INDEX labels_by_pair ON labels (key, value, model);
+   ALTER TABLE models ADD COLUMN deleted_at TEXT;`,
   // Appended observations: one row per append (O(new points) per append, never a copy of the series).
   // A version's current series is its training series followed by its chunks in end_obs order. Existing
   // databases need nothing converted: their versions simply have no chunks and no time index yet.

@@ -49,6 +49,7 @@ export interface NewObservations extends ObservationChunk {
 
 export interface ModelRecord {
   name: string;
+  labels: Record<string, string>;
   currentVersion: number | null;
   /** When a background refit is due: after N appended observations, or after a duration. */
   refitPolicy: { every: number } | { after: string } | null;
@@ -63,6 +64,8 @@ export interface NewVersion {
   spec: Record<string, unknown>;
   series: Float64Array;
   hash: string;
+  /** Label changes applied with the new version (string sets, null removes). */
+  labels?: Record<string, string | null>;
   timeIndex?: TimeIndex | null;
 }
 

@@ -8,12 +8,14 @@ interface ServeFlags {
   db?: string;
   fitWorkers?: string;
   forecastWorkers?: string;
+  bulkWorkers?: string;
   lockTimeout?: string;
   fitTimeout?: string;
   maxBody?: string;
   logLevel?: string;
   kindsModule?: string;
   jobTtl?: string;
+  keepVersions?: string;
   idempotencyTtl?: string;
 }
 
@@ -25,12 +27,14 @@ export async function serve(flags: ServeFlags): Promise<void> {
     dbPath: flags.db,
     fitWorkers: flags.fitWorkers,
     forecastWorkers: flags.forecastWorkers,
+    bulkWorkers: flags.bulkWorkers,
     lockTimeoutMs: flags.lockTimeout,
     fitTimeoutMs: flags.fitTimeout,
     maxBodyBytes: flags.maxBody,
     logLevel: flags.logLevel,
     kindsModule: flags.kindsModule,
     jobTtlMs: flags.jobTtl,
+    keepVersions: flags.keepVersions,
     idempotencyTtlMs: flags.idempotencyTtl,
   };
   let config;

@@ -14,6 +14,8 @@ export interface JobContext {
   running(): void;
   /** The latest progress; GET shows it at once, the store and the event stream at most once a second. */
   progress(p: Record<string, unknown>): void;
+  /** What was done before the work stopped early (cancelled bulk work): kept as the failed job's result. */
+  partial(result: unknown): void;
 }
 
 export interface JobSpec<R> {
@@ -34,6 +36,7 @@ const SWEEP_MS = 60_000;
 interface Active {
   controller: AbortController;
   progress: Record<string, unknown> | null;
+  partial: unknown;
   lastWrite: number;
   settled: Promise<void>;
   waiters: Set<() => void>;
@@ -79,7 +82,7 @@ export class JobService {
     const id = randomUUID();
     const model = spec.model ?? null;
     this.store.insert({ id, type: spec.type, model, createdAt: new Date().toISOString() });
-    const active: Active = { controller: new AbortController(), progress: null, lastWrite: 0, settled: Promise.resolve(), waiters: new Set() };
+    const active: Active = { controller: new AbortController(), progress: null, partial: undefined, lastWrite: 0, settled: Promise.resolve(), waiters: new Set() };
     this.active.set(id, active);
     this.events.emitEvent('job.queued', { id, type: spec.type, model });
     // The work starts after the caller has its view (and has answered 202), never inside submit().
@@ -107,13 +110,16 @@ export class JobService {
           this.events.emitEvent('job.progress', { id, type: spec.type, model, progress: p });
         }
       },
+      partial: (result) => {
+        active.partial = result;
+      },
     };
-    let end: { state: 'succeeded'; result: R } | { state: 'failed'; error: JobError };
+    let end: { state: 'succeeded'; result: R } | { state: 'failed'; error: JobError; result?: unknown };
     try {
       if (active.controller.signal.aborted) throw active.controller.signal.reason;
       end = { state: 'succeeded', result: await spec.run(ctx) };
     } catch (err) {
-      end = { state: 'failed', error: toJobError(err, active.controller.signal.aborted) };
+      end = { state: 'failed', error: toJobError(err, active.controller.signal.aborted), result: active.partial };
     }
     const at = new Date();
     if (this.closed) return;

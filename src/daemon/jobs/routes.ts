@@ -10,6 +10,17 @@ import { JobData, JobListQuery, JobParams, JobQuery } from './schemas.ts';
 const MAX_WAIT_MS = 60_000;
 const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 500: ErrorResponse, 503: ErrorResponse };
 
+/**
+ * Bulk results list every series (`items`): they are handed out a page at a time, with where the next
+ * page starts, so polling a 100,000-series job does not move megabytes each time.
+ */
+function pageItems(result: unknown, offset: number, limit: number): unknown {
+  if (!result || typeof result !== 'object' || !Array.isArray((result as { items?: unknown }).items)) return result;
+  const items = (result as { items: unknown[] }).items;
+  const end = Math.min(items.length, offset + limit);
+  return { ...result, items: items.slice(offset, end), itemsTotal: items.length, nextOffset: end < items.length ? end : null };
+}
+
 function waitMs(text: string | undefined): number {
   if (text === undefined) return 0;
   const ms = parseDuration(text);
@@ -26,7 +37,7 @@ export const jobRoutes = (jobs: JobService): FastifyPluginAsync => async (root) 
   }, async (req) => {
     const job = await jobs.waitFor(req.params.id, waitMs(req.query.wait));
     if (!job) throw ApiError.field('MODELAPI_ERR_JOB_NOT_FOUND', 'id', `no job '${req.params.id}' (finished jobs are kept for --job-ttl)`);
-    return { status: 'success' as const, data: job };
+    return { status: 'success' as const, data: { ...job, result: pageItems(job.result, req.query.offset ?? 0, req.query.limit ?? 1000) } };
   });
 
   app.get('/v1/jobs', {

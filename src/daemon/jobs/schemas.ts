@@ -22,7 +22,11 @@ export const JobData = Type.Object({
 export const JobParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const JobQuery = Type.Object(
-  { wait: Type.Optional(Type.String({ description: 'long-poll: wait up to this long (e.g. 10s, at most 60s) for the job to finish' })) },
+  {
+    wait: Type.Optional(Type.String({ description: 'long-poll: wait up to this long (e.g. 10s, at most 60s) for the job to finish' })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'a result with `items` (bulk work): the first item to return' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1000, description: 'a result with `items`: how many to return' })),
+  },
   { additionalProperties: false },
 );
 

@@ -18,6 +18,8 @@ export interface FitJob {
   spec: Record<string, unknown>;
   series: Float64Array;
   requestId?: string;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
 }
 
 /**
@@ -37,7 +39,7 @@ export class FitRunner {
 
   /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
   async run(job: FitJob, cancel?: AbortSignal, publish: Publish = (fit) => this.publish(job, fit)): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId } = job;
+    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
     const abort = new AbortController();
     const onCancel = () => abort.abort();
     cancel?.addEventListener('abort', onCancel, { once: true });
@@ -49,7 +51,7 @@ export class FitRunner {
     this.running.add(abort);
     const started = performance.now();
     try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal);
+      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal, pool);
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);

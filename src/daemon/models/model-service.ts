@@ -1,7 +1,7 @@
 import { getKind, DEFAULT_KIND, EngineError, type ModelKind } from '../../forecasting/index.ts';
 import type { WorkerPools } from '../../pool/index.ts';
 import { QueueFullError } from '../../pool/index.ts';
-import type { ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
+import type { LabelChanges, ModelQuery, ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
 import { concatSeries } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import { parseRefitPolicy, type RefitPolicy } from '../observations/refit-policy.ts';
@@ -14,10 +14,13 @@ import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
+import { mergeLabels, parseLabelChanges } from './labels.ts';
 
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps every version. */
+  keepVersions: number;
 }
 
 export interface FitRequest {
@@ -26,6 +29,8 @@ export interface FitRequest {
   /** One per value: ISO 8601 or epoch s/ms, regularly spaced (gaps become missing values). */
   timestamps?: (string | number)[];
   refit?: unknown;
+  /** The model's labels to set with this fit (they are the model's, not the version's: no part of the hash). */
+  labels?: unknown;
   [option: string]: unknown;
 }
 
@@ -48,6 +53,8 @@ export interface FitOptions {
   signal?: AbortSignal;
   /** Called once the model's write lock is held, when the fit really starts (a job turns running). */
   onLocked?: () => void;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
 }
 
 /** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
@@ -65,6 +72,8 @@ export interface PreparedFit {
   hash: string;
   /** `refit` of the fit body: stored on the model with the fit (undefined: leave the model's as it is). */
   refitPolicy?: RefitPolicy | null;
+  /** Label changes to apply with the fit (set at fit time; never part of the hash). */
+  labels?: LabelChanges;
 }
 
 export interface ForecastQuery {
@@ -144,9 +153,12 @@ export class ModelService {
   /** Every check of a fit request that needs no lock: what a 400/422 is answered for, before any 202. */
   prepareRequest(name: string, request: FitRequest): PreparedFit {
     checkModelName(name);
-    const { data, kind = DEFAULT_KIND, timestamps, refit, ...options } = request;
+    const { data, kind = DEFAULT_KIND, timestamps, labels, refit, ...options } = request;
+    if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
+    const changes = parseLabelChanges(labels, 'labels', false);
+    mergeLabels(this.store.getModel(name)?.labels ?? {}, changes, 'labels');
     const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
-    const fit = this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null);
+    const fit = { ...this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null), labels: changes };
     return refit === undefined ? fit : { ...fit, refitPolicy: parseRefitPolicy(refit) };
   }
 
@@ -258,19 +270,21 @@ export class ModelService {
     }
   }
 
-  private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force }: FitOptions & { force: boolean }): Promise<FitView> {
-    const { kind, spec, series: y, timeIndex, hash } = fit;
+  private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force, pool = 'fit' }: FitOptions & { force: boolean }): Promise<FitView> {
+    const { kind, spec, series: y, timeIndex, hash, labels = {} } = fit;
     const current = this.currentVersion(name);
     if (fit.refitPolicy !== undefined && current) this.setRefitPolicy(name, fit.refitPolicy);
     if (!force && current && this.currentHash(current) === hash) {
+      if (Object.keys(labels).length > 0) this.store.setLabels(name, labels);
       this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
       return fitView(current, true);
     }
-    const version = this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex });
+    const version = this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels });
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
-    const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId }, signal);
+    const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
     this.current.set(name, published);
     if (fit.refitPolicy !== undefined && !current) this.setRefitPolicy(name, fit.refitPolicy);
+    if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
     this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
     this.events.emitEvent('version.published', { model: name, version, kind });
     return fitView(published, false);
@@ -347,6 +361,7 @@ export class ModelService {
       throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
     }
     if (!result.ok) {
+      if (result.code === 'MODELAPI_ERR_MODEL_NOT_FOUND') throw ApiError.field(result.code, 'model', `no model named '${v.model}' (it was deleted)`);
       throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED', result.field ?? 'h', result.message);
     }
     return ForecastCache.answer(v, query, result.json);
@@ -354,6 +369,48 @@ export class ModelService {
 
   listModels(): ModelView[] {
     return listModelViews(this.store, this.locks);
+  }
+
+  /** One registry page; `more` says whether another page follows the last model of this one. */
+  queryModels(query: ModelQuery): { models: ModelView[]; more: boolean } {
+    const page = this.store.queryModels({ ...query, limit: query.limit + 1 });
+    const more = page.length > query.limit;
+    return { models: page.slice(0, query.limit).map((m) => modelView(this.store, this.locks, m.name)!), more };
+  }
+
+  /** Sets or removes labels (PATCH /v1/models/:name). */
+  updateModel(name: string, changes: { labels?: unknown }): ModelView {
+    checkModelName(name);
+    const labels = parseLabelChanges(changes.labels, 'labels', true);
+    const model = this.store.getModel(name);
+    if (!model) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+    mergeLabels(model.labels, labels, 'labels');
+    this.store.setLabels(name, labels);
+    return modelView(this.store, this.locks, name)!;
+  }
+
+  /**
+   * Deletes a model and its versions. It waits for the model's lock like a fit, so fits and forecasts
+   * queued before it finish first, and everything held for the model in memory goes with it.
+   */
+  async deleteModel(name: string): Promise<void> {
+    checkModelName(name);
+    await this.withWriteLock(name, async () => {
+      if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+      this.current.delete(name);
+      this.cache.dropModel(name);
+      this.pools.evictModel(name);
+      this.events.emitEvent('model.deleted', { model: name });
+    });
+  }
+
+  /** Deletes one version that is neither current nor being fitted. */
+  deleteVersion(name: string, version: number): void {
+    checkModelName(name);
+    const outcome = this.store.deleteVersion(name, version);
+    if (outcome === 'missing') throw ApiError.field('MODELAPI_ERR_VERSION_NOT_FOUND', 'version', `model '${name}' has no version ${version}`);
+    if (outcome === 'current') throw ApiError.field('MODELAPI_ERR_VERSION_IN_USE', 'version', `version ${version} is the current version of '${name}'; fit a new one first`);
+    if (outcome === 'fitting') throw ApiError.field('MODELAPI_ERR_VERSION_IN_USE', 'version', `version ${version} of '${name}' is being fitted`);
   }
 
   modelView(name: string): ModelView | undefined {

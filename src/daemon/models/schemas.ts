@@ -4,6 +4,7 @@ export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend
 /** The shapes the routes take and give; also the OpenAPI document. */
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 
+const LabelsT = Type.Record(Type.String(), Type.String(), { description: 'labels: key → value' });
 export const Timestamps = Type.Array(Type.Union([Type.String(), Type.Number()]), {
   description: 'one per value: ISO 8601 (UTC unless an offset is given) or epoch seconds/milliseconds; regularly spaced, gaps become missing values',
 });
@@ -22,6 +23,7 @@ export const FitBody = Type.Object(
     timestamps: Type.Optional(Timestamps),
     refit: Type.Optional(Type.Unknown({ description: 'refit policy stored on the model: {"every": N} observations or {"after": "24h"}; null clears it' })),
     period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
+    labels: Type.Optional(LabelsT),
   },
   {
     additionalProperties: true,
@@ -104,8 +106,10 @@ export const VersionData = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
+
 export const ModelData = Type.Object({
   name: Type.String(),
+  labels: LabelsT,
   currentVersion: Type.Union([Type.Integer(), Type.Null()]),
   kind: Type.Union([Type.String(), Type.Null()]),
   spec: Json,
@@ -156,3 +160,27 @@ export const BacktestData = Type.Object({
     }),
   ),
 });
+
+export const ModelListQuery = Type.Object(
+  {
+    label: Type.Optional(
+      Type.Union([Type.String(), Type.Array(Type.String())], { description: 'key=value; repeat for several (all must match)' }),
+    ),
+    kind: Type.Optional(Type.String({ maxLength: 64, description: "the current version's kind" })),
+    state: Type.Optional(Type.Union([Type.Literal('ready'), Type.Literal('fitting')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'models per page (default 100)' })),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: "the previous page's X-Next-Cursor" })),
+  },
+  { additionalProperties: false },
+);
+
+export const ModelPatchBody = Type.Object(
+  {
+    labels: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'a string sets a label, null removes it; others stay' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const VersionParams = Type.Object({ name: Type.String(), version: Type.Integer({ minimum: 1 }) });
