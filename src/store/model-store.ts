@@ -156,7 +156,7 @@ export class ModelStore {
     const deleted = this.db.transaction(() => {
       const ts = now();
       const changed = this
-        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
+        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, refit_policy = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
         .run(ts, ts, model).changes;
       if (changed === 0) return false;
       // Everything keyed by the model goes; a retried request must not replay an answer about it.

@@ -379,13 +379,15 @@ export class ModelService {
   }
 
   /** Sets or removes labels (PATCH /v1/models/:name). */
-  updateModel(name: string, changes: { labels?: unknown }): ModelView {
+  updateModel(name: string, changes: { labels?: unknown; refit?: unknown }): ModelView {
     checkModelName(name);
+    const policy = changes.refit === undefined ? undefined : parseRefitPolicy(changes.refit);
     const labels = parseLabelChanges(changes.labels, 'labels', true);
     const model = this.store.getModel(name);
     if (!model) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
     mergeLabels(model.labels, labels, 'labels');
     this.store.setLabels(name, labels);
+    if (policy !== undefined) this.setRefitPolicy(name, policy);
     return modelView(this.store, this.locks, name)!;
   }
 
@@ -398,6 +400,7 @@ export class ModelService {
     await this.withWriteLock(name, async () => {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
+      this.policies.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);
       this.events.emitEvent('model.deleted', { model: name });

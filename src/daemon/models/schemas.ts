@@ -179,6 +179,7 @@ export const ModelPatchBody = Type.Object(
     labels: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'a string sets a label, null removes it; others stay' }),
     ),
+    refit: Type.Optional(Type.Unknown({ description: 'the refit policy: {"every": N} observations, {"after": "24h"}, or null for none' })),
   },
   { additionalProperties: false },
 );

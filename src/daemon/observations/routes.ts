@@ -1,27 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { ErrorResponse, FailResponse, ModelData, ModelParams, success } from '../models/schemas.ts';
-import type { ModelService } from '../models/model-service.ts';
-import { parseRefitPolicy } from './refit-policy.ts';
+import { ErrorResponse, FailResponse, ModelParams, success } from '../models/schemas.ts';
 import { sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
 import type { ObservationService } from './observation-service.ts';
-import { ObserveBody, ObserveData, PatchModelBody } from './schemas.ts';
+import { ObserveBody, ObserveData } from './schemas.ts';
 
 const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
 
 /** Appending observations to a model: its state moves on, no new version (unless the kind must refit). */
-export const observationRoutes = (observations: ObservationService, deps: IdempotentRoutes & { service: ModelService }): FastifyPluginAsync => async (root) => {
+export const observationRoutes = (observations: ObservationService, deps: IdempotentRoutes): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  app.patch('/v1/models/:name', {
-    schema: {
-      summary: "Set or clear the model's refit policy: {refit: {every: N} | {after: \"24h\"} | null}",
-      params: ModelParams, body: PatchModelBody,
-      response: { 200: success(ModelData), ...errors },
-    },
-  }, async (req) => {
-    deps.service.setRefitPolicy(req.params.name, parseRefitPolicy(req.body.refit));
-    return { status: 'success' as const, data: deps.service.modelView(req.params.name)! };
-  });
 
   app.post('/v1/models/:name/observations', {
     schema: {

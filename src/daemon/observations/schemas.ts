@@ -9,11 +9,6 @@ export const ObserveBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const PatchModelBody = Type.Object(
-  { refit: Type.Unknown({ description: '{"every": N} observations, {"after": "24h"}, or null for none' }) },
-  { additionalProperties: false },
-);
-
 export const ObserveData = Type.Object({
   model: Type.String(),
   version: Type.Integer({ description: 'the version forecasts now use: unchanged after an update, new after a refit' }),
