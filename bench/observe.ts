@@ -7,8 +7,6 @@
  *   flock /tmp/modelapi-bench.lock npm run bench:observe [-- --duration 10 --connections 32]
  */
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses } from './processes.ts';
@@ -19,15 +17,10 @@ const { values: args } = parseArgs({
 const duration = Number(args.duration);
 const connections = Number(args.connections);
 const MODELS = 100;
-const root = new URL('../', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
-const processes = new BenchProcesses(root);
-const start = (cmd: string[], env?: Record<string, string>) => processes.start(cmd, env);
-
-async function stopAll(): Promise<void> {
-  await processes.stopAll();
-  rmSync(dir, { recursive: true, force: true });
-}
+const bench = new BenchProcesses();
+const { dir } = bench;
+const start = (cmd: string[], env?: Record<string, string>) => bench.start(cmd, env);
+const stopAll = () => bench.stopAll();
 
 const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -1,11 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
-/** The benchmarks' child processes (the daemon, the bare reference server): started, then all stopped. */
+/**
+ * The benchmarks' child processes (the daemon, the bare reference server) and their temporary directory:
+ * started, then all stopped and the directory removed.
+ */
 export class BenchProcesses {
+  readonly root = new URL('../', import.meta.url).pathname;
+  readonly dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
   private readonly children: ChildProcess[] = [];
-  constructor(private readonly root: string) {}
 
   /** Starts `node <cmd…>` and resolves with the URL on its first line of stdout. */
   async start(cmd: string[], env: Record<string, string> = {}): Promise<string> {
@@ -17,5 +24,6 @@ export class BenchProcesses {
 
   async stopAll(): Promise<void> {
     await Promise.all(this.children.map(async (c) => { if (c.exitCode === null) { c.kill('SIGTERM'); await once(c, 'exit'); } }));
+    rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -6,8 +6,7 @@
  *   npm run bench:serve [-- --duration 10 --connections 10]
  */
 import autocannon from 'autocannon';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses } from './processes.ts';
@@ -17,15 +16,10 @@ const { values: args } = parseArgs({
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
-const root = new URL('../', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
-const processes = new BenchProcesses(root);
-const start = (cmd: string[], env?: Record<string, string>) => processes.start(cmd, env);
-
-async function stopAll(): Promise<void> {
-  await processes.stopAll();
-  rmSync(dir, { recursive: true, force: true });
-}
+const bench = new BenchProcesses();
+const { root, dir } = bench;
+const start = (cmd: string[], env?: Record<string, string>) => bench.start(cmd, env);
+const stopAll = () => bench.stopAll();
 
 function load(url: string, seconds = duration, setupRequest?: (req: any) => any): Promise<autocannon.Result> {
   return autocannon({ url, connections, duration: seconds, pipelining: 1, ...(setupRequest ? { requests: [{ setupRequest }] } : {}) });
