@@ -9,7 +9,7 @@
 import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchProcesses } from './processes.ts';
+import { BenchProcesses, fitEverySecond } from './processes.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
@@ -63,21 +63,9 @@ try {
   console.log(`m0 now has nObs ${status.data.nObs} (500 fitted + its appends)`);
 
   // A fit of the model forecast lands every second while 32 connections forecast it.
-  let fits = 0;
-  let fitErrors = 0;
-  let stop = false;
-  const fitter = (async () => {
-    while (!stop) {
-      const next = Date.now() + 1000;
-      const r = await post(`${daemon}/v1/models/m0/fit`, { data: series.slice(0, 400 + (fits % 100)), kind: 'arima', order: [1, 0, 1] });
-      if (r.status !== 201) fitErrors++;
-      fits++;
-      await new Promise((res) => setTimeout(res, Math.max(0, next - Date.now())));
-    }
-  })();
+  const fitter = fitEverySecond((i) => post(`${daemon}/v1/models/m0/fit`, { data: series.slice(0, 400 + (i % 100)), kind: 'arima', order: [1, 0, 1] }));
   const mixed = await load(daemon, connections, (req: any) => ({ ...req, path: '/v1/models/m0/forecast?h=12' }));
-  stop = true;
-  await fitter;
+  const { fits, fitErrors } = await fitter.stop();
   console.log(`forecasts while a fit lands every 1 s (${connections} conn) ${fmt(mixed)}`);
   console.log(`  ${fits} fits (${fitErrors} failed); target forecast p99 < 10 ms`);
 } finally {

@@ -27,3 +27,27 @@ export class BenchProcesses {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Runs `fit(i)` once a second (the i-th time) until `stop()`; counts fits and those not answered 201. */
+export function fitEverySecond(fit: (i: number) => Promise<Response>): { stop(): Promise<{ fits: number; fitErrors: number }> } {
+  let fits = 0;
+  let fitErrors = 0;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const next = Date.now() + 1000;
+      const r = await fit(fits);
+      await r.body?.cancel();
+      if (r.status !== 201) fitErrors++;
+      fits++;
+      await new Promise((res) => setTimeout(res, Math.max(0, next - Date.now())));
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return { fits, fitErrors };
+    },
+  };
+}

@@ -9,7 +9,7 @@ import autocannon from 'autocannon';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchProcesses } from './processes.ts';
+import { BenchProcesses, fitEverySecond } from './processes.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
@@ -58,22 +58,10 @@ try {
   console.log(`ratio uncached modelapi / bare: ${(cold.requests.average / ref.requests.average).toFixed(2)}`);
 
   // Mixed: a new version of the same model every second while forecasts run; every forecast must succeed.
-  let fits = 0;
-  let fitErrors = 0;
-  let stop = false;
-  const fitter = (async () => {
-    while (!stop) {
-      const next = Date.now() + 1000;
-      const data = melbourne.data.slice(0, 3000 + (fits % 600));
-      const r = await fetch(`${daemon}/v1/models/default/fit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
-      if (r.status !== 201) fitErrors++;
-      fits++;
-      await new Promise((res) => setTimeout(res, Math.max(0, next - Date.now())));
-    }
-  })();
+  const fitter = fitEverySecond((i) =>
+    fetch(`${daemon}/v1/models/default/fit`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: melbourne.data.slice(0, 3000 + (i % 600)) }) }));
   const mixed = await load(daemon + path);
-  stop = true;
-  await fitter;
+  const { fits, fitErrors } = await fitter.stop();
   console.log(`mixed (fit every 1 s) ${fmt(mixed)}`);
   console.log(`mixed: ${fits} fits (${fitErrors} failed), forecast errors ${mixed.errors + mixed.non2xx} (must be 0)`);
 } finally {
