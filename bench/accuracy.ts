@@ -4,9 +4,11 @@
  * Each series: fit on `train` (period = its frequency), forecast `h`, score against `test`. MASE is
  * scaled by the in-sample MAE of the seasonal naive forecast; sMAPE in percent; coverage is the share
  * of test values inside the 95% interval. R's figures are scored the same way from its stored forecasts.
+ * Then the long-period section (bench/accuracy-long.ts; with kind arguments, only the runs of those kinds).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { forecastScores, getKind, type Scores } from '../src/forecasting/index.ts';
+import { runLongPeriodSection } from './accuracy-long.ts';
 
 const dir = new URL('../fixtures/forecast-dev/', import.meta.url);
 const kinds = process.argv.slice(2).length ? process.argv.slice(2) : ['auto', 'auto_arima', 'ets', 'theta'];
@@ -64,3 +66,5 @@ for (const kindName of kinds) {
     );
   }
 }
+
+runLongPeriodSection(process.argv.slice(2).length ? process.argv.slice(2) : undefined);

@@ -5,7 +5,7 @@
  * the one to trust when other work shares the machine). Ratios use the smaller of the two.
  * taylor (m = 336) runs in a child process so its peak RSS is its own.
  * Then ets (ZZZ) and auto (the default kind) on every dev series beside R's ets() and auto.arima() + ets()
- * (bench/engine-ets.ts).
+ * (bench/engine-ets.ts), and the long-period kinds at n = 60,000 beside R (bench/engine-long.ts).
  * When `Rscript` with the forecast package is installed (bench/r-runner.ts), R runs on the same data in the
  * same run (bench/r/engine.R, median of a few runs) and each case shows ours, R-now and ours / R-now, with
  * the recorded figure kept for reference; otherwise ours is printed beside the recorded figures only.
@@ -18,6 +18,7 @@ import { arimaKind, autoArimaKind } from '../src/forecasting/arima/index.ts';
 import { detectR, runR, type RCase, type RTiming } from './r-runner.ts';
 import { best, fmt, fmtR, HEAD, time, type Timing } from './timing.ts';
 import { etsAutoCases, printEtsAuto } from './engine-ets.ts';
+import { printLongSeasons } from './engine-long.ts';
 
 const root = new URL('../fixtures/', import.meta.url);
 
@@ -103,3 +104,5 @@ printEtsAuto(etsAuto, rNow);
 const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--taylor'], { encoding: 'utf8' });
 const tay = JSON.parse(out);
 console.log(`\ntaylor (m = 336, n = 3696; R's auto.arima fails): ${tay.secs.toFixed(2)} s, peak RSS ${tay.rssMB.toFixed(0)} MB  (target < 10 s, < 500 MB)  ${tay.model}`);
+
+printLongSeasons(rVersion !== null);

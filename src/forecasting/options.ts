@@ -59,6 +59,43 @@ export function intTupleOption(
 
 /** Seasonal period: 1 means none. Shared by every kind so the limit is the same everywhere. */
 export const MAX_PERIOD = 10_000;
+
+/** The kinds that model several or non-integer periods, named in the refusals of the others. */
+export const MULTI_PERIOD_KINDS = 'mstl or harmonic';
+
+/**
+ * `period` as a number or an array of numbers (`12`, `[48, 336]`, `[7, 365.25]`, `52.18`): the
+ * seasonal periods in ascending order, each > 1 and at most MAX_PERIOD, non-integers allowed;
+ * 1 (or []) means none. Duplicates are refused: a period given twice is a mistake, not a wish.
+ */
+export function periodsOption(input: Options, fallback: number[] = []): number[] {
+  const v = input.period;
+  if (v === undefined || v === null) return fallback;
+  const list = Array.isArray(v) ? v : [v];
+  for (const p of list) {
+    if (typeof p !== 'number' || !Number.isFinite(p) || p < 1 || p > MAX_PERIOD) {
+      throw invalidSpec('period', `period must be a number from 1 to ${MAX_PERIOD}, or an array of them`);
+    }
+  }
+  const periods = (list as number[]).filter((p) => p > 1).sort((a, b) => a - b);
+  for (let i = 1; i < periods.length; i++) {
+    if (periods[i] === periods[i - 1]) throw invalidSpec('period', `period ${periods[i]} is given twice`);
+  }
+  return periods;
+}
+
+/**
+ * One integer period, for the kinds that model one season (1 means none). Several periods or a
+ * non-integer one are refused with the kinds that can use them; a one-element array is that period.
+ */
 export function periodOption(input: Options, fallback = 1): number {
-  return intOption(input, 'period', { min: 1, max: MAX_PERIOD }, fallback);
+  const periods = periodsOption(input, fallback > 1 ? [fallback] : []);
+  if (periods.length > 1) {
+    throw invalidSpec('period', `this kind models one seasonal period; for several (${periods.join(', ')}) use kind ${MULTI_PERIOD_KINDS}`);
+  }
+  const period = periods[0] ?? 1;
+  if (!Number.isInteger(period)) {
+    throw invalidSpec('period', `this kind needs an integer period; for ${period} use kind ${MULTI_PERIOD_KINDS}`);
+  }
+  return period;
 }

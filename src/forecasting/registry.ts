@@ -5,9 +5,11 @@ import { thetaKind } from './theta/index.ts';
 import { arimaKind, autoArimaKind } from './arima/index.ts';
 import { makeAutoKind } from './auto/kind.ts';
 import { etsKind } from './ets/index.ts';
+import { mstlKind } from './mstl/index.ts';
+import { harmonicKind } from './harmonic/index.ts';
 
 // Registration order is the order the API lists kinds in.
-const builtIn: ModelKind<any, any>[] = [autoArimaKind, arimaKind, etsKind, thetaKind, naiveKind, snaiveKind, meanKind, driftKind];
+const builtIn: ModelKind<any, any>[] = [autoArimaKind, arimaKind, etsKind, mstlKind, harmonicKind, thetaKind, naiveKind, snaiveKind, meanKind, driftKind];
 
 const kinds = new Map<string, ModelKind<any, any>>(builtIn.map((k) => [k.name, k]));
 // auto chooses among the other kinds, so it looks them up here rather than importing the registry.

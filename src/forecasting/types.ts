@@ -29,6 +29,11 @@ export interface Forecast {
   intervals: Interval[];
 }
 
+/** What a forecast may need beyond the model: future values of its regressors, by name. */
+export interface ForecastInputs {
+  regressors?: Record<string, unknown>;
+}
+
 export interface ModelKind<Spec = unknown, Params = unknown> {
   name: string;
   /** Validates user options (already stripped of `data`); throws EngineError naming the field. */
@@ -39,6 +44,8 @@ export interface ModelKind<Spec = unknown, Params = unknown> {
    */
   check(y: Float64Array, spec: Spec): void;
   fit(y: Float64Array, spec: Spec, ctx: FitContext): Fitted<Params>;
-  forecast(model: Fitted<Params>, h: number, levels: number[]): Forecast;
+  forecast(model: Fitted<Params>, h: number, levels: number[], inputs?: ForecastInputs): Forecast;
+  /** Names of the regressors whose future values `forecast` needs (none: a plain GET forecast works). */
+  regressorNames?(model: Fitted<Params>): string[];
   update?(model: Fitted<Params>, newY: Float64Array): Fitted<Params>;
 }

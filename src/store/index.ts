@@ -10,6 +10,7 @@ export type {
   JobRecord,
   JobState,
   ModelRecord,
+  NewDeployment,
   NewObservations,
   NewVersion,
   ObservationChunk,
@@ -19,3 +20,8 @@ export type {
   VersionState,
   VersionSummary,
 } from './types.ts';
+export { acquireWriterLock, DatabaseLockedError } from './writer-lock.ts';
+export type { LockHolder, WriterLock } from './writer-lock.ts';
+export { StoreOpenError } from './open-error.ts';
+export { backupDatabase } from './backup.ts';
+export { StoreUnavailableError, storeFailure } from './store-errors.ts';

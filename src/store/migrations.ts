@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SchemaTooNewError } from './open-error.ts';
 
 /** Schema versions, applied in order; `PRAGMA user_version` records how many have run. */
 const migrations: string[] = [
@@ -87,6 +88,13 @@ const migrations: string[] = [
    CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
   // A model's refit policy ({"every": N} observations or {"after": "24h"}), JSON; NULL: none.
   `ALTER TABLE models ADD COLUMN refit_policy TEXT;`,
+  // ONNX deployments: the model file is kept once per content hash; each onnx version names its file.
+  `CREATE TABLE model_artifacts (
+     hash       TEXT PRIMARY KEY,
+     bytes      BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE versions ADD COLUMN artifact TEXT REFERENCES model_artifacts(hash);`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -94,9 +102,7 @@ export const SCHEMA_VERSION = migrations.length;
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this modelapi understands (${migrations.length})`,
-    );
+    throw new SchemaTooNewError(current, migrations.length);
   }
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {

@@ -7,7 +7,9 @@ import { queryModelNames, type ModelQuery } from './model-query.ts';
 import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
-import type { ModelRecord, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
+import { FileIdentity } from './store-errors.ts';
+import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
+import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
 // nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
 const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
@@ -94,7 +96,14 @@ export class ModelStore {
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
 
-  private constructor(path: string, db: Db) {
+  // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
+  private readonly identity: FileIdentity | undefined;
+
+  private constructor(
+    path: string,
+    db: Db,
+    private readonly writerLock?: WriterLock,
+  ) {
     this.path = path;
     this.db = db;
     this.statements = new StatementCache(db);
@@ -102,14 +111,36 @@ export class ModelStore {
     this.labels = new LabelRepo(this.statements);
     this.observations = new ObservationStore(this.statements);
     this.idempotency = new IdempotencyStore(this.statements);
+    this.identity = writerLock ? new FileIdentity(path) : undefined;
+  }
+
+  /** Why the store cannot be used as opened (the file deleted or replaced), or undefined. */
+  fileProblem(): string | undefined {
+    return this.identity?.problem();
+  }
+
+  /** A writer that took the database over from a holder that died without releasing it. */
+  get previousHolder(): LockHolder | undefined {
+    return this.writerLock?.previous;
   }
 
   private stmt(sql: string) {
     return this.statements.get(sql);
   }
 
-  static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
-    return new ModelStore(path, openDb(path, opts));
+  /**
+   * Read-only stores may be many; a writer first takes the database's writer lock (one per file, see
+   * writer-lock.ts), so the daemon's in-memory view of current versions cannot be raced by another.
+   */
+  static open(path: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): ModelStore {
+    if (opts.readonly) return new ModelStore(path, openDb(path, opts));
+    const lock = acquireWriterLock(path);
+    try {
+      return new ModelStore(path, openDb(path, opts), lock);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
 
   /** A model that exists (has not been deleted), with its labels. */
@@ -123,13 +154,14 @@ export class ModelStore {
     return row && toModel(row, this.labels.get(name));
   }
 
-  listModels(): ModelRecord[] {
+  /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
+  listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name`,
+         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name LIMIT ? OFFSET ?`,
       )
-      .all() as ModelRow[];
+      .all(page.limit, page.offset) as ModelRow[];
     return rows.map((r) => toModel(r, this.labels.get(r.name)));
   }
 
@@ -201,7 +233,24 @@ export class ModelStore {
 
   /** Gives the pages freed by deletions back to the file system, so the file follows the data kept. */
   private reclaim(): void {
+    // ONNX files no version names any more (kept once per hash, so only now unused).
+    this.stmt(`DELETE FROM model_artifacts WHERE hash NOT IN (SELECT artifact FROM versions WHERE artifact IS NOT NULL)`).run();
     this.db.pragma('incremental_vacuum');
+  }
+
+  /** Models with a ready version, ONNX apart from forecasting (the metrics' modelapi_models{kind}). */
+  countReadyModels(): { forecast: number; onnx: number } {
+    const row = this
+      .stmt(
+        `SELECT count(*) AS n, coalesce(sum(v.kind = 'onnx'), 0) AS onnx FROM models m
+         JOIN versions v ON v.model = m.name AND v.version = m.current_version WHERE m.deleted_at IS NULL`,
+      )
+      .get() as { n: number; onnx: number };
+    return { forecast: row.n - row.onnx, onnx: row.onnx };
+  }
+
+  countModels(): number {
+    return (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
   }
 
   listVersions(model: string): VersionSummary[] {
@@ -238,6 +287,7 @@ export class ModelStore {
 
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
+    this.identity?.assertIntact();
     return this.db.transaction(() => {
       const ts = now();
       this
@@ -270,6 +320,7 @@ export class ModelStore {
    * points) move on to this one in that transaction, so none is lost and none applied twice.
    */
   publishVersion(model: string, version: number, fit: PublishedFit, carry?: { fromVersion: number; afterObs: number }): void {
+    this.identity?.assertIntact();
     this.db.transaction(() => {
       if (carry) {
         this
@@ -314,7 +365,41 @@ export class ModelStore {
       .run(now()).changes;
   }
 
+  /** The kind of a model's first version (a model's kind is fixed by it); undefined for an unknown name. */
+  modelKind(name: string): string | undefined {
+    const row = this.stmt(`SELECT kind FROM versions WHERE model = ? ORDER BY version LIMIT 1`).get(name) as { kind: string } | undefined;
+    return row?.kind;
+  }
+
+  /**
+   * Records a validated deployment as a new ready, current version in one transaction: the version
+   * number, the file (stored once per hash) and the move of the current version.
+   */
+  publishDeployment(d: NewDeployment): number {
+    return this.db.transaction(() => {
+      const ts = now();
+      this.stmt(`INSERT INTO model_artifacts (hash, bytes, created_at) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING`).run(d.hash, d.bytes, ts);
+      const version = this.beginVersion({ model: d.model, kind: d.kind, spec: d.spec, series: new Float64Array(0), hash: d.hash });
+      this
+        .stmt(
+          `UPDATE versions SET state = 'ready', artifact = ?, metrics = ?, fit_ms = ?, finished_at = ? WHERE model = ? AND version = ?`,
+        )
+        .run(d.hash, JSON.stringify(d.metrics), d.loadMs, ts, d.model, version);
+      this.stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`).run(version, ts, d.model);
+      return version;
+    })();
+  }
+
+  /** The model file of a deployed version. */
+  getArtifact(model: string, version: number): Buffer | undefined {
+    const row = this
+      .stmt(`SELECT a.bytes FROM versions v JOIN model_artifacts a ON a.hash = v.artifact WHERE v.model = ? AND v.version = ?`)
+      .get(model, version) as { bytes: Buffer } | undefined;
+    return row?.bytes;
+  }
+
   close(): void {
     this.db.close();
+    this.writerLock?.release();
   }
 }

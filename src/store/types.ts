@@ -75,6 +75,18 @@ export interface PublishedFit {
   fitMs: number;
 }
 
+export interface NewDeployment {
+  model: string;
+  kind: string;
+  /** The signature and the caller's metadata. */
+  spec: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  bytes: Uint8Array;
+  hash: string;
+  /** How long validating (loading) the file took. */
+  loadMs: number;
+}
+
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
 
 /** Why a job failed: the same code and field the synchronous request would have answered with. */

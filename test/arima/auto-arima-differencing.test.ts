@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { ndiffs } from '../../src/forecasting/arima/auto/kpss.ts';
-import { nsdiffs } from '../../src/forecasting/arima/auto/seasonal-strength.ts';
+import { nsdiffs } from '../../src/forecasting/season/seasonal-strength.ts';
 
 // The differencing orders R's auto.arima chose on each dev series, read from its model string
 // (ARIMA(p,d,q)(P,D,Q)[m]): nsdiffs (seasonal strength > 0.64) on the series, then ndiffs (KPSS at

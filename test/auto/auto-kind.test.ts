@@ -62,9 +62,12 @@ test('the chosen model and the reason are reported; a given period and timestamp
   assert.equal(given.metrics.chosen, 'combination');
   assert.match(String(given.metrics.model), /^combination of auto_arima ARIMA.*, ets ETS/);
   const days = Array.from({ length: 60 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString());
-  const timed = fitAuto(y, { timestamps: days }).model;
+  // Daily spacing proposes 7 and 365.25; the data keep the week (a year is beyond 60 days).
+  const weekly = Array.from({ length: 60 }, (_, i) => 10 + (i % 7) * 2 + rnd());
+  const timed = fitAuto(weekly, { timestamps: days }).model;
   assert.equal(timed.metrics.period, 7);
-  assert.equal(timed.metrics.periodSource, 'timestamps');
+  assert.equal(timed.metrics.periodSource, 'interval');
+  assert.equal(fitAuto(y, { timestamps: days }).model.metrics.period, 1, 'a series of period 4 has no week');
   assert.throws(() => auto.parseSpec({ method: 'vote' }), (e: { field?: string }) => e.field === 'method');
   assert.throws(() => auto.parseSpec({ timestamps: ['yesterday', 'today', 'tomorrow'] }), (e: { field?: string }) => e.field === 'timestamps[0]');
 });

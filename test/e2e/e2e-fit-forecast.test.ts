@@ -42,7 +42,7 @@ test('a fit without a kind uses auto, which reports what it chose and why', asyn
   assert.equal(r.status, 201);
   assert.equal(r.body.data.kind, 'auto');
   assert.match(r.body.data.metrics.model, /ARIMA\(\d,\d,\d\)|ETS\(/);
-  assert.match(r.body.data.metrics.why, /validation MASE|combination/);
+  assert.match(r.body.data.metrics.why, /validation MASE|combination|mstl/);
   const shown = (await call(`${d.url}/v1/models/temps`)).body.data;
   assert.equal(shown.metrics.chosen, r.body.data.metrics.chosen, 'GET /v1/models/:name says what was chosen');
   const fc = await forecast(d.url, 'temps', 'h=10');

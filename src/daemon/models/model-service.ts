@@ -9,9 +9,10 @@ import { intervalSeconds, placeOnIndex, timeSummary, type TimeSummary } from '..
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
 import { checkModelName } from './model-name.ts';
-import { LockTimeoutError } from './rw-lock.ts';
+import { kindConflict } from './kind-conflict.ts';
 import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
+import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
@@ -19,6 +20,8 @@ import { mergeLabels, parseLabelChanges } from './labels.ts';
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** How long a store write may wait for another connection's lock (then 503). */
+  storeWaitMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps every version. */
   keepVersions: number;
 }
@@ -80,6 +83,8 @@ export interface ForecastQuery {
   h: number;
   levels: number[];
   history: number;
+  /** Future values of the model's regressors (POST forecast); absent for GET. */
+  regressors?: Record<string, number[]>;
 }
 
 function fitView(v: VersionSummary, reused: boolean): FitView {
@@ -116,18 +121,12 @@ function engineToApi(err: EngineError): ApiError {
   return ApiError.field(err.code, err.field ?? 'data', err.message);
 }
 
-function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiError {
-  return new ApiError('MODELAPI_ERR_LOCK_TIMEOUT', `model '${model}' is busy: ${err.message}`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(limitMs / 1000 / 4)),
-  });
-}
 
 /**
  * Fit and forecast orchestration: validation before anything is stored, the per-model lock, version
  * bookkeeping in the store, and the work itself in the worker pools.
  */
 export class ModelService {
-  private readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
   private readonly fits: FitRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
@@ -142,8 +141,10 @@ export class ModelService {
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
     private readonly limits: ServiceLimits,
+    // Shared with the ONNX service: both kinds of model take the same per-model lock.
+    private readonly locks: ModelLocks = new ModelLocks(),
   ) {
-    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+    this.fits = new FitRunner(store, pools, events, limits);
   }
 
   async fit(name: string, request: FitRequest, opts: FitOptions = {}): Promise<FitView> {
@@ -155,6 +156,7 @@ export class ModelService {
     checkModelName(name);
     const { data, kind = DEFAULT_KIND, timestamps, labels, refit, ...options } = request;
     if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
+    this.checkNotOnnx(name);
     const changes = parseLabelChanges(labels, 'labels', false);
     mergeLabels(this.store.getModel(name)?.labels ?? {}, changes, 'labels');
     const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
@@ -227,6 +229,7 @@ export class ModelService {
   requireCurrent(name: string): VersionSummary {
     const current = this.currentVersion(checkModelName(name));
     if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
     return current;
   }
 
@@ -254,6 +257,11 @@ export class ModelService {
     return { kind: kind.name, spec, series: y, timeIndex, hash: fitHash(kind.name, spec, y, timeIndex) };
   }
 
+  /** A model's kind is fixed by its first version: fits never add versions to an ONNX model. */
+  private checkNotOnnx(name: string): void {
+    if (this.store.modelKind(name) === 'onnx') throw kindConflict(name, 'onnx');
+  }
+
   private announceFit(name: string, kind: string, requestId: string | undefined): void {
     const lock = this.locks.counts(name);
     const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
@@ -272,6 +280,8 @@ export class ModelService {
 
   private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force, pool = 'fit' }: FitOptions & { force: boolean }): Promise<FitView> {
     const { kind, spec, series: y, timeIndex, hash, labels = {} } = fit;
+    // Again under the lock: a deploy may have created the name as an ONNX model while this fit waited.
+    this.checkNotOnnx(name);
     const current = this.currentVersion(name);
     if (fit.refitPolicy !== undefined && current) this.setRefitPolicy(name, fit.refitPolicy);
     if (!force && current && this.currentHash(current) === hash) {
@@ -279,7 +289,7 @@ export class ModelService {
       this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
       return fitView(current, true);
     }
-    const version = this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels });
+    const version = await withBusyRetry(() => this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels }), this.limits.storeWaitMs);
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
     const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
     this.current.set(name, published);
@@ -305,13 +315,8 @@ export class ModelService {
   }
 
   /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
-  private async lock(mode: 'read' | 'write', name: string) {
-    try {
-      return await this.locks[mode](name, this.limits.lockTimeoutMs);
-    } catch (err) {
-      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
-      throw err;
-    }
+  private lock(mode: 'read' | 'write', name: string) {
+    return this.locks.acquireOrBusy(mode, name, this.limits.lockTimeoutMs);
   }
 
   /** The model's current version as this process knows it (appended observations included in nObs). */
@@ -346,9 +351,12 @@ export class ModelService {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
     }
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
+    // Forecasts given regressor values are computed for those values: not cached.
+    if (query.regressors) return this.computeForecast(current, query);
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
@@ -367,8 +375,16 @@ export class ModelService {
     return ForecastCache.answer(v, query, result.json);
   }
 
-  listModels(): ModelView[] {
-    return listModelViews(this.store, this.locks);
+  listModels(page?: { limit: number; offset: number }): ModelView[] {
+    return listModelViews(this.store, this.locks, page);
+  }
+
+  countModels(): number {
+    return this.store.countModels();
+  }
+
+  countReadyModels(): { forecast: number; onnx: number } {
+    return this.store.countReadyModels();
   }
 
   /** One registry page; `more` says whether another page follows the last model of this one. */
@@ -422,6 +438,11 @@ export class ModelService {
 
   listVersions(name: string): VersionSummary[] | undefined {
     return listVersions(this.store, checkModelName(name));
+  }
+
+  /** Why the store cannot take writes (its file deleted or replaced), for readiness. */
+  storeProblem(): string | undefined {
+    return this.store.fileProblem();
   }
 
   /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */

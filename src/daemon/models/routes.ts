@@ -13,8 +13,8 @@ import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempo
 import { JobData } from '../jobs/schemas.ts';
 import { fitWork, refitWork, submitFitJob } from './fit-jobs.ts';
 import {
-  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, ForecastQuery, ModelData, ModelListQuery,
-  ModelParams, ModelPatchBody, VersionData, VersionParams, success,
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData,
+  ModelListQuery, ModelParams, ModelPatchBody, VersionData, VersionParams, success,
 } from './schemas.ts';
 
 const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
@@ -59,6 +59,19 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
+    return sendCompressible(req, reply, answer);
+  });
+
+  app.post('/v1/models/:name/forecast', {
+    schema: {
+      summary: "Forecast with the model's current version, given its regressors' future values",
+      params: ModelParams, body: ForecastBody,
+      response: { 200: success(ForecastData), ...errors },
+    },
+  }, async (req, reply) => {
+    const { h, level, history = 0, regressors } = req.body;
+    const levels = parseLevels(level === undefined ? undefined : (Array.isArray(level) ? level : [level]).map(String));
+    const answer = await service.forecast(req.params.name, { h, levels, history, ...(regressors ? { regressors } : {}) });
     return sendCompressible(req, reply, answer);
   });
 

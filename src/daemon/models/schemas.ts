@@ -22,7 +22,11 @@ export const FitBody = Type.Object(
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
     timestamps: Type.Optional(Timestamps),
     refit: Type.Optional(Type.Unknown({ description: 'refit policy stored on the model: {"every": N} observations or {"after": "24h"}; null clears it' })),
-    period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period (12 monthly, 7 daily…)' })),
+    period: Type.Optional(
+      Type.Union([Type.Number({ minimum: 1 }), Type.Array(Type.Number({ minimum: 1 }), { minItems: 1 })], {
+        description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
+      }),
+    ),
     labels: Type.Optional(LabelsT),
   },
   {
@@ -46,6 +50,19 @@ export const ForecastQuery = Type.Object(
       }),
     ),
     history: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000, description: 'also return the last N observations' })),
+  },
+  { additionalProperties: false },
+);
+
+/** POST forecast: the query's fields as a body, plus the future values of the model's regressors. */
+export const ForecastBody = Type.Object(
+  {
+    h: ForecastQuery.properties.h,
+    level: Type.Optional(Type.Union([Type.Number(), Type.String(), Type.Array(Type.Union([Type.Number(), Type.String()]))], { description: 'interval levels in percent (default 80, 95)' })),
+    history: ForecastQuery.properties.history,
+    regressors: Type.Optional(
+      Type.Record(Type.String(), Type.Array(Type.Number()), { description: 'future values of each regressor the model was fitted with, at least h each' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -116,7 +133,7 @@ export const ModelData = Type.Object({
   metrics: Json,
   nObs: Type.Union([Type.Integer(), Type.Null()]),
   fitMs: Nullable(Type.Number()),
-  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
+  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
   versions: Type.Integer(),
   refit: Type.Unknown({ description: 'the refit policy: {every: N} | {after: "24h"} | null' }),
   lock: Type.Object({
@@ -135,7 +152,7 @@ export const BacktestBody = Type.Object(
     h: Type.Integer({ minimum: 1, maximum: 10_000, description: 'steps forecast in each window' }),
     windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'rolling origins (default 3)' })),
     period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period; also the MASE scaling lag' })),
-    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
+    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 10, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
     level: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'interval level for coverage (default 95)' })),
   },
   { additionalProperties: false },

@@ -43,28 +43,46 @@ export interface Estimate {
 
 export class FitFailure extends Error {}
 
-/** Start values as R: zeros for ARMA, least squares on the differenced data for the regression. */
+/**
+ * Start values as R: zeros for ARMA, least squares on the differenced data for the regression
+ * coefficients (lm(dx ~ dxreg - 1)), with parscale 10 standard errors.
+ */
 export function startValues(prob: Problem): { init: Float64Array; parscale: Float64Array } {
-  const k = narmaOf(prob.s) + (prob.dx ? 1 : 0);
-  const init = new Float64Array(k);
-  const parscale = new Float64Array(k).fill(1);
-  if (prob.dx) {
-    const { dy, dx } = prob;
-    let sxx = 0;
-    let sxy = 0;
-    let nobs = 0;
-    for (let i = 0; i < dy.length; i++) {
-      if (Number.isNaN(dy[i]!)) continue;
-      sxx += dx[i]! * dx[i]!;
-      sxy += dx[i]! * dy[i]!;
-      nobs++;
+  const narma = narmaOf(prob.s);
+  const k = prob.dX.length;
+  const init = new Float64Array(narma + k);
+  const parscale = new Float64Array(narma + k).fill(1);
+  if (k === 0) return { init, parscale };
+  const { dy, dX } = prob;
+  const xtx = new Float64Array(k * k);
+  const xty = new Float64Array(k);
+  let nobs = 0;
+  for (let i = 0; i < dy.length; i++) {
+    if (Number.isNaN(dy[i]!)) continue;
+    nobs++;
+    for (let a = 0; a < k; a++) {
+      xty[a]! += dX[a]![i]! * dy[i]!;
+      for (let b = 0; b < k; b++) xtx[a * k + b]! += dX[a]![i]! * dX[b]![i]!;
     }
-    const beta = sxy / sxx;
-    let rss = 0;
-    for (let i = 0; i < dy.length; i++) if (!Number.isNaN(dy[i]!)) rss += (dy[i]! - beta * dx[i]!) ** 2;
-    const se = Math.sqrt(rss / Math.max(1, nobs - 1) / sxx);
-    init[k - 1] = beta;
-    parscale[k - 1] = se > 0 && Number.isFinite(se) ? 10 * se : 1;
+  }
+  const inv = invert(xtx, k);
+  if (!inv) return { init, parscale };
+  const beta = new Float64Array(k);
+  // One column (intercept or drift alone): the quotient itself, so such fits keep their exact values.
+  if (k === 1) beta[0] = xty[0]! / xtx[0]!;
+  else for (let a = 0; a < k; a++) for (let b = 0; b < k; b++) beta[a]! += inv[a * k + b]! * xty[b]!;
+  let rss = 0;
+  for (let i = 0; i < dy.length; i++) {
+    if (Number.isNaN(dy[i]!)) continue;
+    let r = dy[i]!;
+    for (let a = 0; a < k; a++) r -= beta[a]! * dX[a]![i]!;
+    rss += r * r;
+  }
+  const s2 = rss / Math.max(1, nobs - k);
+  for (let a = 0; a < k; a++) {
+    const se = Math.sqrt(s2 * inv[a * k + a]!);
+    init[narma + a] = beta[a]!;
+    parscale[narma + a] = se > 0 && Number.isFinite(se) ? 10 * se : 1;
   }
   return { init, parscale };
 }

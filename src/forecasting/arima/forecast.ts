@@ -9,7 +9,7 @@
 import { differencingPoly, nonzeros, type Structure } from './structure.ts';
 import { applyT, buildSystem } from './system.ts';
 import { regressorAt } from './problem.ts';
-import { unpackUpper, type ArimaState } from './state.ts';
+import { regressionPart, unpackUpper, type ArimaState } from './state.ts';
 
 export interface ArimaForecast {
   mean: Float64Array;
@@ -17,14 +17,14 @@ export interface ArimaForecast {
   se: Float64Array;
 }
 
-export function forecastState(s: Structure, st: ArimaState, h: number): ArimaForecast {
+/** `futureXreg`: each external regressor's values at the h forecast times (none without regressors). */
+export function forecastState(s: Structure, st: ArimaState, h: number, futureXreg: readonly Float64Array[] = []): ArimaForecast {
   const sys = buildSystem(s, st.coef, false);
   const r = sys.r;
   const P = unpackUpper(st.P, r, sys.R);
   const delta = differencingPoly(s.d, s.D, s.m);
   const dnz = nonzeros(delta);
   const K = delta.length;
-  const beta = s.reg === 'none' ? 0 : st.coef[st.coef.length - 1]!;
   // Means: propagate the state, then undo the differencing.
   const uAll = new Float64Array(K + h);
   uAll.set(st.uTail, 0);
@@ -43,7 +43,11 @@ export function forecastState(s: Structure, st: ArimaState, h: number): ArimaFor
     nx = tmp;
   }
   const mean = new Float64Array(h);
-  for (let i = 0; i < h; i++) mean[i] = uAll[K + i]! + beta * regressorAt(s, st.n + i + 1);
+  const cols: Float64Array[] = [];
+  if (s.reg !== 'none') cols.push(Float64Array.from({ length: h }, (_, i) => regressorAt(s, st.n + i + 1)));
+  cols.push(...futureXreg);
+  const reg = regressionPart(s, st.coef, cols, h);
+  for (let i = 0; i < h; i++) mean[i] = uAll[K + i]! + reg[i]!;
   // Variances.
   // v_h rows; only the last K + 1 are ever read, so they live in a ring.
   const rows = Math.min(h, K + 1);

@@ -2,7 +2,8 @@
 import { invalidSpec } from '../errors.ts';
 import { guardedFit } from '../guarded-fit.ts';
 import { qnorm } from '../stats.ts';
-import type { FitContext, Fitted, Forecast, ModelKind } from '../types.ts';
+import type { FitContext, Fitted, Forecast, ForecastInputs, ModelKind } from '../types.ts';
+import { futureColumns, regressorColumns } from './regressors.ts';
 import { fitCssMl, type Estimate } from './fit.ts';
 import { forecastState } from './forecast.ts';
 import { prepare } from './problem.ts';
@@ -55,14 +56,15 @@ function finiteOrNull(v: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export function forecastParams(params: ArimaParams, h: number, levels: number[]): Forecast {
+export function forecastParams(params: ArimaParams, h: number, levels: number[], inputs?: ForecastInputs): Forecast {
   if (!Number.isInteger(h) || h < 1) throw invalidSpec('h', 'h must be a positive integer');
   for (const level of levels) {
     if (typeof level !== 'number' || !(level > 0 && level < 100)) {
       throw invalidSpec('levels', 'levels are percentages strictly between 0 and 100');
     }
   }
-  const { mean, se } = forecastState(params.structure, params, h);
+  const future = futureColumns(params.structure.xreg ?? [], inputs?.regressors, h);
+  const { mean, se } = forecastState(params.structure, params, h, future);
   const intervals = levels.map((level) => {
     const z = qnorm(0.5 + level / 200);
     const lower = new Float64Array(h);
@@ -89,18 +91,21 @@ export const arimaKind: ModelKind<ArimaSpec, ArimaParams> = {
   parseSpec: parseArimaSpec,
   check(y, spec) {
     checkSeries(y, structureOf(spec));
+    regressorColumns(spec.regressors ?? null, y.length);
   },
   fit(y, spec, ctx: FitContext): Fitted<ArimaParams> {
     const s = structureOf(spec);
     checkSeries(y, s);
-    const prob = prepare(s, y);
+    const { cols } = regressorColumns(spec.regressors ?? null, y.length);
+    const prob = prepare(s, y, cols);
     const est = guarded(ctx, (checkpoint) => fitCssMl(prob, { checkpoint }));
-    const state = stateFromSeries(s, y, est.coef, est.sigma2);
+    const state = stateFromSeries(s, y, est.coef, est.sigma2, cols);
     return { kind: 'arima', spec, params: { structure: s, ...state }, metrics: estimateMetrics(s, est, prob.nUsed, y.length) };
   },
-  forecast(model, h, levels) {
-    return forecastParams(model.params, h, levels);
+  forecast(model, h, levels, inputs) {
+    return forecastParams(model.params, h, levels, inputs);
   },
+  regressorNames: (model) => model.params.structure.xreg ?? [],
   update(model, newY) {
     const params = updateParams(model.params, newY);
     return { ...model, params, metrics: { ...model.metrics, n: params.n } };

@@ -15,9 +15,9 @@ import { partrans } from './partrans.ts';
 export interface Problem {
   s: Structure;
   y: Float64Array;
-  /** Differenced series and regressor (regressor absent without a regression term). */
+  /** Differenced series and regression columns (intercept or drift first, then external regressors). */
   dy: Float64Array;
-  dx: Float64Array | null;
+  dX: Float64Array[];
   /** R's n.used: non-missing observations minus d + D*m. */
   nUsed: number;
   hasNaN: boolean;
@@ -31,31 +31,44 @@ export function regressorAt(s: Structure, t: number): number {
   return s.reg === 'intercept' ? 1 : s.reg === 'drift' ? t : 0;
 }
 
-export function prepare(s: Structure, y: Float64Array): Problem {
-  const dy = difference(y, s.d, s.D, s.m);
-  let dx: Float64Array | null = null;
+/** The regression columns over times 1..n: the intercept or drift, then the external regressors. */
+export function designColumns(s: Structure, n: number, xreg: readonly Float64Array[] = []): Float64Array[] {
+  const cols: Float64Array[] = [];
   if (s.reg !== 'none') {
-    const x = new Float64Array(y.length);
-    for (let t = 0; t < y.length; t++) x[t] = regressorAt(s, t + 1);
-    dx = difference(x, s.d, s.D, s.m);
+    const x = new Float64Array(n);
+    for (let t = 0; t < n; t++) x[t] = regressorAt(s, t + 1);
+    cols.push(x);
   }
+  const nx = s.xreg?.length ?? 0;
+  if (xreg.length !== nx) throw new Error(`expected ${nx} regressor columns, got ${xreg.length}`);
+  for (const x of xreg) cols.push(x.length === n ? x : x.subarray(0, n));
+  return cols;
+}
+
+export function prepare(s: Structure, y: Float64Array, xreg: readonly Float64Array[] = []): Problem {
+  const dy = difference(y, s.d, s.D, s.m);
+  const dX = designColumns(s, y.length, xreg).map((x) => difference(x, s.d, s.D, s.m));
   let nonMissing = 0;
   for (let i = 0; i < y.length; i++) if (!Number.isNaN(y[i]!)) nonMissing++;
   let hasNaN = false;
   for (let i = 0; i < dy.length; i++) if (Number.isNaN(dy[i]!)) hasNaN = true;
-  return { s, y, dy, dx, nUsed: nonMissing - s.d - s.D * s.m, hasNaN, ncond: s.p + s.P * s.m, sp: sparsity(s) };
+  return { s, y, dy, dX, nUsed: nonMissing - s.d - s.D * s.m, hasNaN, ncond: s.p + s.P * s.m, sp: sparsity(s) };
 }
 
 export function narmaOf(s: Structure): number {
   return s.p + s.q + s.P + s.Q;
 }
 
-/** w = dy - beta * dx for the coefficient vector `par` (regression coefficient last); read-only. */
+/** w = dy - sum_j beta_j dX_j for the coefficient vector `par` (regression coefficients last); read-only. */
 export function workingSeries(prob: Problem, par: ArrayLike<number>, out: Float64Array): Float64Array {
-  const { dy, dx } = prob;
-  if (!dx) return dy;
-  const beta = par[narmaOf(prob.s)]!;
-  for (let i = 0; i < dy.length; i++) out[i] = dy[i]! - beta * dx[i]!;
+  const { dy, dX } = prob;
+  if (dX.length === 0) return dy;
+  out.set(dy);
+  const at = narmaOf(prob.s);
+  dX.forEach((col, j) => {
+    const beta = par[at + j]!;
+    for (let i = 0; i < dy.length; i++) out[i]! -= beta * col[i]!;
+  });
   return out;
 }
 
@@ -68,19 +81,21 @@ export function undoTransform(s: Structure, par: ArrayLike<number>, out: Float64
 }
 
 /**
- * workingSeries into a buffer of its own, recomputed only when the regression coefficient changed
+ * workingSeries into a buffer of its own, recomputed only when a regression coefficient changed
  * (most evaluations of an optimiser move only the ARMA coefficients).
  */
 function workingCache(prob: Problem): (par: ArrayLike<number>) => Float64Array {
   const w = new Float64Array(prob.dy.length);
   const at = narmaOf(prob.s);
-  let beta = NaN;
+  const k = prob.dX.length;
+  const beta = new Float64Array(k).fill(NaN);
   return (par) => {
-    if (!prob.dx) return prob.dy;
-    const b = par[at]!;
-    if (b !== beta) {
+    if (k === 0) return prob.dy;
+    let changed = false;
+    for (let j = 0; j < k; j++) if (par[at + j] !== beta[j]) changed = true;
+    if (changed) {
       workingSeries(prob, par, w);
-      beta = b;
+      for (let j = 0; j < k; j++) beta[j] = par[at + j]!;
     }
     return w;
   };

@@ -1,7 +1,8 @@
 /** Options of the `arima` kind and the checks that run before any fitting. */
 import { invalidSpec, unfittable } from '../errors.ts';
 import { boolOption, intTupleOption, periodOption, rejectUnknown, type Options } from '../options.ts';
-import { difference, type Structure } from './structure.ts';
+import { difference, nreg, type Structure } from './structure.ts';
+import { regressorsOption, type Regressors } from './regressors.ts';
 
 export interface ArimaSpec {
   order: [number, number, number];
@@ -9,13 +10,15 @@ export interface ArimaSpec {
   period: number;
   includeMean: boolean;
   includeDrift: boolean;
+  /** External regressors aligned with the data (regression with ARIMA errors); absent without. */
+  regressors?: Regressors;
 }
 
 /** Largest state dimension accepted: the fitted covariance is stored, r x r numbers. */
 export const MAX_STATE = 1200;
 
 export function parseArimaSpec(input: Options): ArimaSpec {
-  rejectUnknown(input, ['order', 'seasonalOrder', 'period', 'includeMean', 'includeDrift']);
+  rejectUnknown(input, ['order', 'seasonalOrder', 'period', 'includeMean', 'includeDrift', 'regressors']);
   const order = intTupleOption(input, 'order', 3, { min: 0, max: 10 }, [0, 0, 0]) as [number, number, number];
   if (order[1]! > 2) throw invalidSpec('order', 'order d (differences) must be at most 2');
   const seasonalOrder = intTupleOption(input, 'seasonalOrder', 3, { min: 0, max: 3 }, [0, 0, 0]) as [number, number, number];
@@ -30,11 +33,12 @@ export function parseArimaSpec(input: Options): ArimaSpec {
     throw invalidSpec('includeMean', 'a mean is only estimable without differencing (d + D = 0)');
   }
   const includeMean = diffs === 0 && boolOption(input, 'includeMean', true);
-  const s = structureOf({ order, seasonalOrder, period, includeMean, includeDrift });
+  const regressors = regressorsOption(input);
+  const s = structureOf({ order, seasonalOrder, period, includeMean, includeDrift, ...(regressors ? { regressors } : {}) });
   if (Math.max(s.p + s.m * s.P, s.q + s.m * s.Q + 1) > MAX_STATE) {
     throw invalidSpec('seasonalOrder', `state dimension max(p + P*period, q + Q*period + 1) must be at most ${MAX_STATE}`);
   }
-  return { order: [...order], seasonalOrder: [...seasonalOrder], period, includeMean, includeDrift };
+  return { order: [...order], seasonalOrder: [...seasonalOrder], period, includeMean, includeDrift, ...(regressors ? { regressors } : {}) };
 }
 
 export function structureOf(spec: ArimaSpec): Structure {
@@ -50,6 +54,7 @@ export function structureOf(spec: ArimaSpec): Structure {
     Q,
     m: seasonal ? spec.period : 1,
     reg: spec.includeDrift ? 'drift' : spec.includeMean ? 'intercept' : 'none',
+    ...(spec.regressors ? { xreg: Object.keys(spec.regressors) } : {}),
   };
 }
 
@@ -68,7 +73,7 @@ export function countObserved(y: Float64Array): number {
 
 export function checkSeries(y: Float64Array, s: Structure): void {
   countObserved(y);
-  const k = s.p + s.q + s.P + s.Q + (s.reg === 'none' ? 0 : 1);
+  const k = s.p + s.q + s.P + s.Q + nreg(s);
   const dy = difference(y, s.d, s.D, s.m);
   const ncond = s.p + s.P * s.m;
   let usable = 0;

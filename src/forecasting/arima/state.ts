@@ -8,7 +8,8 @@ import { differencingPoly, type Structure } from './structure.ts';
 import { buildSystem, type ArmaSystem } from './system.ts';
 import { fastFilter } from './fast-filter.ts';
 import { denseFilter, initialState, type FilterState } from './kalman.ts';
-import { prepare, regressorAt, workingSeries } from './problem.ts';
+import { designColumns, prepare, workingSeries } from './problem.ts';
+import { unfittable } from '../errors.ts';
 
 export interface ArimaState {
   coef: number[];
@@ -58,13 +59,20 @@ export function unpackUpper(packed: number[], r: number, R: Float64Array): Float
   return P;
 }
 
-function regBeta(s: Structure, coef: ArrayLike<number>): number {
-  return s.reg === 'none' ? 0 : coef[coef.length - 1]!;
+/** The regression part sum_j beta_j X_j(t) over times 1..n (all zeros without regression terms). */
+export function regressionPart(s: Structure, coef: ArrayLike<number>, cols: readonly Float64Array[], n: number): Float64Array {
+  const out = new Float64Array(n);
+  const at = s.p + s.q + s.P + s.Q;
+  cols.forEach((col, j) => {
+    const beta = coef[at + j]!;
+    for (let t = 0; t < n; t++) out[t]! += beta * col[t]!;
+  });
+  return out;
 }
 
 /** Runs the whole series through the filter at fixed coefficients. */
-export function stateFromSeries(s: Structure, y: Float64Array, coef: ArrayLike<number>, sigma2: number): ArimaState {
-  const prob = prepare(s, y);
+export function stateFromSeries(s: Structure, y: Float64Array, coef: ArrayLike<number>, sigma2: number, xreg: readonly Float64Array[] = []): ArimaState {
+  const prob = prepare(s, y, xreg);
   const sys = buildSystem(s, coef);
   const w = workingSeries(prob, coef, new Float64Array(prob.dy.length));
   let st: FilterState;
@@ -76,9 +84,9 @@ export function stateFromSeries(s: Structure, y: Float64Array, coef: ArrayLike<n
     denseFilter(sys, w, st, pred);
   }
   const K = s.d + s.D * s.m;
-  const beta = regBeta(s, coef);
+  const reg = regressionPart(s, coef, designColumns(s, y.length, xreg), y.length);
   const u = new Float64Array(y.length);
-  for (let t = 0; t < y.length; t++) u[t] = y[t]! - beta * regressorAt(s, t + 1);
+  for (let t = 0; t < y.length; t++) u[t] = y[t]! - reg[t]!;
   const start = Math.max(0, y.length - K);
   const uTailMissing: number[] = [];
   for (let t = start; t < y.length; t++) if (Number.isNaN(u[t]!)) uTailMissing.push(t - start);
@@ -114,12 +122,13 @@ function imputeU(u: Float64Array, pred: Float64Array, delta: Float64Array, K: nu
 
 /** Continues the filter with new observations at the same coefficients. */
 export function advanceState(s: Structure, st: ArimaState, newY: Float64Array): ArimaState {
+  if (s.xreg?.length) throw unfittable('new observations of a model with regressors need their regressor values: refit instead', 'regressors');
   const sys: ArmaSystem = buildSystem(s, st.coef, false);
   const r = sys.r;
   const fs: FilterState = { a: Float64Array.from(st.a), P: unpackUpper(st.P, r, sys.R) };
   const K = s.d + s.D * s.m;
   const delta = differencingPoly(s.d, s.D, s.m);
-  const beta = regBeta(s, st.coef);
+  const beta = s.reg === 'none' ? 0 : st.coef[st.coef.length - 1]!;
   const hist = [...st.uTail];
   const missing = st.uTail.map(() => false);
   for (const i of st.uTailMissing) missing[i] = true;
@@ -127,7 +136,7 @@ export function advanceState(s: Structure, st: ArimaState, newY: Float64Array): 
   const pred = new Float64Array(1);
   for (let k = 0; k < newY.length; k++) {
     const t = st.n + k + 1;
-    let u = newY[k]! - beta * regressorAt(s, t);
+    let u = newY[k]! - beta * (s.reg === 'intercept' ? 1 : s.reg === 'drift' ? t : 0);
     let w = u;
     for (let i = 1; i <= K; i++) {
       const di = delta[i - 1]!;

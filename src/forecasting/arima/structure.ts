@@ -17,6 +17,16 @@ export type Regressor = 'none' | 'intercept' | 'drift';
 
 export interface Structure extends Orders {
   reg: Regressor;
+  /**
+   * External regressors (regression with ARIMA errors), their coefficients after `reg`'s, in this
+   * order. Absent in versions stored before regressors existed: none.
+   */
+  xreg?: string[];
+}
+
+/** Regression coefficients: the intercept or drift, then one per external regressor. */
+export function nreg(s: Structure): number {
+  return (s.reg === 'none' ? 0 : 1) + (s.xreg?.length ?? 0);
 }
 
 export function narma(s: Orders): number {
@@ -24,7 +34,7 @@ export function narma(s: Orders): number {
 }
 
 export function ncoef(s: Structure): number {
-  return narma(s) + (s.reg === 'none' ? 0 : 1);
+  return narma(s) + nreg(s);
 }
 
 export function coefNames(s: Structure): string[] {
@@ -34,6 +44,7 @@ export function coefNames(s: Structure): string[] {
   for (let i = 1; i <= s.P; i++) names.push(`sar${i}`);
   for (let i = 1; i <= s.Q; i++) names.push(`sma${i}`);
   if (s.reg !== 'none') names.push(s.reg);
+  for (const x of s.xreg ?? []) names.push(x);
   return names;
 }
 
@@ -116,10 +127,12 @@ function lagDiff(x: Float64Array, lag: number): Float64Array {
   return out;
 }
 
-/** R's print format, e.g. "ARIMA(2,1,1)(0,1,0)[12] with drift". */
+/** R's print format, e.g. "ARIMA(2,1,1)(0,1,0)[12] with drift", "Regression with ARIMA(1,0,0) errors". */
 export function modelString(s: Structure): string {
   let out = `ARIMA(${s.p},${s.d},${s.q})`;
   if (s.m > 1 && s.P + s.D + s.Q > 0) out += `(${s.P},${s.D},${s.Q})[${s.m}]`;
+  // With regressors R counts the mean or drift among them and names neither.
+  if (s.xreg?.length) return `Regression with ${out} errors`;
   if (s.reg === 'intercept') out += ' with non-zero mean';
   else if (s.reg === 'drift') out += ' with drift';
   else if (s.d === 0 && s.D === 0) out += ' with zero mean';

@@ -1,13 +1,15 @@
 import { invalidSpec } from '../errors.ts';
-import { intOption, rejectUnknown, type Options } from '../options.ts';
-import { periodFromTimestamps } from './period.ts';
+import { intervalOption } from '../mstl/spec.ts';
+import { periodsOption, rejectUnknown, type Options } from '../options.ts';
+import { medianSpacing } from './period.ts';
 
 export type AutoMethod = 'validate' | 'combine' | 'select';
 
 export interface AutoSpec {
-  /** null: detect from the data at fit time. */
-  period: number | null;
-  periodSource: 'given' | 'timestamps' | 'detect';
+  /** Periods the caller gave (each still tested for strength); null: none given. Named as the option so a parsed spec parses again to itself. */
+  period: number[] | null;
+  /** Seconds between observations (given, or the median gap of `timestamps`): calendar candidates. */
+  intervalSeconds: number | null;
   /**
    * validate: rolling-origin validation on the training tail picks the combination or one kind;
    * combine: always the equal-weight combination; select: always the single best-validated kind.
@@ -27,20 +29,16 @@ function epochSeconds(values: unknown[]): number[] {
 }
 
 export function parseAutoSpec(input: Options): AutoSpec {
-  rejectUnknown(input, ['period', 'timestamps', 'method', 'periodSource']);
+  rejectUnknown(input, ['period', 'timestamps', 'intervalSeconds', 'method']);
   const method = (input.method ?? 'validate') as AutoMethod;
   if (!METHODS.includes(method)) throw invalidSpec('method', `method must be one of ${METHODS.join(', ')}`);
-  const period = intOption(input, 'period', { min: 1, max: 10_000 });
-  if (period !== undefined) {
-    // A parsed spec is parsed again by the workers: keep where its period came from.
-    const source = input.periodSource === 'timestamps' ? 'timestamps' : 'given';
-    return { period, periodSource: source, method };
-  }
-  if (input.timestamps !== undefined) {
+  const period = input.period === undefined || input.period === null ? null : periodsOption(input);
+  let intervalSeconds = intervalOption(input);
+  if (intervalSeconds === null && input.timestamps !== undefined && input.timestamps !== null) {
     if (!Array.isArray(input.timestamps)) throw invalidSpec('timestamps', 'timestamps must be an array, one per value');
-    const fromTime = periodFromTimestamps(epochSeconds(input.timestamps));
-    if (fromTime === undefined) throw invalidSpec('timestamps', 'need at least 3 increasing timestamps');
-    return { period: fromTime, periodSource: 'timestamps', method };
+    const spacing = medianSpacing(epochSeconds(input.timestamps));
+    if (spacing === undefined) throw invalidSpec('timestamps', 'need at least 3 increasing timestamps');
+    intervalSeconds = spacing;
   }
-  return { period: null, periodSource: 'detect', method };
+  return { period, intervalSeconds, method };
 }

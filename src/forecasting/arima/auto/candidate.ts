@@ -8,7 +8,7 @@
 import { fitCss, fitCssMl, type Estimate } from '../fit.ts';
 import { prepare } from '../problem.ts';
 import { minRootModulus } from '../roots.ts';
-import type { Structure } from '../structure.ts';
+import { ncoef, type Structure } from '../structure.ts';
 
 export interface Candidate {
   s: Structure;
@@ -54,6 +54,13 @@ export interface SearchContext {
   approximation: boolean;
   offset: number;
   checkpoint?: () => void;
+  /** External regressors aligned with x (regression with ARIMA errors); none when absent. */
+  xreg?: { names: string[]; cols: Float64Array[] };
+}
+
+/** The candidate's structure with the search's regressors attached. */
+export function withXreg(ctx: { xreg?: { names: string[] } }, s: Structure): Structure {
+  return ctx.xreg?.names.length ? { ...s, xreg: ctx.xreg.names } : s;
 }
 
 export function minRoot(s: Structure, coef: ArrayLike<number>): number {
@@ -67,10 +74,11 @@ export function minRoot(s: Structure, coef: ArrayLike<number>): number {
   return best;
 }
 
-export function scoreModel(ctx: SearchContext, s: Structure, approximation: boolean): Candidate {
-  const prob = prepare(s, ctx.x);
+export function scoreModel(ctx: SearchContext, bare: Structure, approximation: boolean): Candidate {
+  const s = withXreg(ctx, bare);
+  const prob = prepare(s, ctx.x, ctx.xreg?.cols);
   const nstar = ctx.n - s.d - s.D * s.m;
-  const npar = s.p + s.q + s.P + s.Q + (s.reg === 'none' ? 0 : 1) + 1;
+  const npar = ncoef(s) + 1;
   let est: Estimate;
   try {
     est = approximation ? fitCss(prob, ctx.checkpoint) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint });

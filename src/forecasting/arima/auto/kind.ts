@@ -11,6 +11,7 @@ import { MAX_STATE, countObserved } from '../spec.ts';
 import { stateFromSeries } from '../state.ts';
 import { modelString, type Structure } from '../structure.ts';
 import { searchArima } from './search.ts';
+import { regressorColumns, regressorsOption, type Regressors } from '../regressors.ts';
 
 export interface AutoArimaSpec {
   period: number;
@@ -25,9 +26,11 @@ export interface AutoArimaSpec {
   D: number | null;
   /** null: auto.arima's default (more than 150 values or period > 12). */
   approximation: boolean | null;
+  /** External regressors aligned with the data: every candidate is a regression with ARIMA errors. */
+  regressors?: Regressors;
 }
 
-const KEYS = ['period', 'maxp', 'maxq', 'maxP', 'maxQ', 'maxd', 'maxD', 'd', 'D', 'approximation'];
+const KEYS = ['period', 'maxp', 'maxq', 'maxP', 'maxQ', 'maxd', 'maxD', 'd', 'D', 'approximation', 'regressors'];
 
 export function parseAutoSpec(input: Options): AutoArimaSpec {
   rejectUnknown(input, KEYS);
@@ -44,6 +47,8 @@ export function parseAutoSpec(input: Options): AutoArimaSpec {
     D: intOption(input, 'D', { min: 0, max: 1 }) ?? null,
     approximation: input.approximation === undefined || input.approximation === null ? null : boolOption(input, 'approximation', false),
   };
+  const regressors = regressorsOption(input);
+  if (regressors) spec.regressors = regressors;
   if (period > 1 && Math.max(spec.maxp + period * spec.maxP, spec.maxq + period * spec.maxQ + 1) > MAX_STATE) {
     // Long periods: cap the seasonal orders so the largest state stays storable.
     const cap = Math.floor((MAX_STATE - 1 - Math.max(spec.maxp, spec.maxq)) / period);
@@ -62,12 +67,16 @@ export function checkAuto(y: Float64Array): void {
 export const autoArimaKind: ModelKind<AutoArimaSpec, ArimaParams> = {
   name: 'auto_arima',
   parseSpec: parseAutoSpec,
-  check: (y) => checkAuto(y),
+  check: (y, spec) => {
+    checkAuto(y);
+    regressorColumns(spec.regressors ?? null, y.length);
+  },
   fit(y, spec, ctx: FitContext): Fitted<ArimaParams> {
     checkAuto(y);
-    const found = guarded(ctx, (checkpoint) => searchArima(y, spec, checkpoint));
+    const xreg = regressorColumns(spec.regressors ?? null, y.length);
+    const found = guarded(ctx, (checkpoint) => searchArima(y, spec, checkpoint, xreg));
     const s: Structure = found.s;
-    const state = stateFromSeries(s, found.x, found.coef, found.sigma2);
+    const state = stateFromSeries(s, found.x, found.coef, found.sigma2, found.xcols);
     const metrics = found.est
       ? estimateMetrics(s, found.est, found.nUsed, found.x.length)
       : { model: modelString(s), method: 'constant', n: found.x.length, nobs: found.nUsed, sigma2: 0 };
@@ -77,9 +86,10 @@ export const autoArimaKind: ModelKind<AutoArimaSpec, ArimaParams> = {
     if (found.aicc !== undefined) metrics.aicc = Number.isFinite(found.aicc) ? found.aicc : null;
     return { kind: 'auto_arima', spec, params: { structure: s, ...state }, metrics };
   },
-  forecast(model, h, levels) {
-    return forecastParams(model.params, h, levels);
+  forecast(model, h, levels, inputs) {
+    return forecastParams(model.params, h, levels, inputs);
   },
+  regressorNames: (model) => model.params.structure.xreg ?? [],
   update(model, newY) {
     const params = updateParams(model.params, newY);
     return { ...model, params, metrics: { ...model.metrics, n: params.n } };

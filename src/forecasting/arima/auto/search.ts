@@ -6,9 +6,11 @@
 import { FitFailure, fitCssMl, type Estimate } from '../fit.ts';
 import { prepare } from '../problem.ts';
 import { difference, type Structure } from '../structure.ts';
-import { noCandidate, scoreModel, type SearchContext } from './candidate.ts';
+import { noCandidate, scoreModel, withXreg, type SearchContext } from './candidate.ts';
+import { ncoef } from '../structure.ts';
+import { olsResiduals } from './ols-residuals.ts';
 import { isConstant, ndiffs } from './kpss.ts';
-import { nsdiffs } from './seasonal-strength.ts';
+import { nsdiffs } from '../../season/seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
 import type { AutoArimaSpec } from './kind.ts';
 import { unfittable } from '../../errors.ts';
@@ -16,6 +18,8 @@ import { unfittable } from '../../errors.ts';
 export interface SearchOutcome {
   s: Structure;
   x: Float64Array;
+  /** The regressor columns aligned with x (trimmed as x is). */
+  xcols: Float64Array[];
   coef: Float64Array;
   /** forecast's unbiased residual variance ssq / (nstar - npar + 1), used for intervals. */
   sigma2: number;
@@ -30,16 +34,25 @@ function observed(x: ArrayLike<number>): number[] {
   return Array.from(x).filter((v) => !Number.isNaN(v));
 }
 
-export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: () => void): SearchOutcome {
+/**
+ * `xreg`: external regressors aligned with y. As auto.arima does with xreg, the differencing tests
+ * run on the residuals of a least-squares regression of y on them, and every candidate is a
+ * regression with ARIMA errors; the constant-series shortcuts do not apply.
+ */
+export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: () => void, xreg?: { names: string[]; cols: Float64Array[] }): SearchOutcome {
   let first = 0;
   while (first < y.length && Number.isNaN(y[first]!)) first++;
   let last = y.length - 1;
   while (last >= 0 && Number.isNaN(y[last]!)) last--;
   const x = y.slice(first);
+  const xr = xreg?.names.length ? { names: xreg.names, cols: xreg.cols.map((c) => c.slice(first)) } : undefined;
+  const xcols = xr?.cols ?? [];
+  // The series the differencing tests see: y itself, or its regression residuals.
+  const tested = xr ? olsResiduals(x, xr.cols) : x;
   const n = observed(y.subarray(first, last + 1)).length;
   const obs = observed(x);
   const m = spec.period;
-  if (isConstant(obs)) {
+  if (!xr && isConstant(obs)) {
     const mean = obs.reduce((a, b) => a + b, 0) / obs.length;
     return fixedModel(x, { p: 0, d: 0, q: 0, P: 0, D: 0, Q: 0, m: 1, reg: 'intercept' }, [mean]);
   }
@@ -56,16 +69,16 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   } else if (x.length <= 2 * m) {
     D = 0;
   } else {
-    D = nsdiffs(x, m, spec.maxD);
-    if (D > 0 && observed(difference(x, 0, D, m)).length === 0) D--;
+    D = nsdiffs(tested, m, spec.maxD);
+    if (D > 0 && observed(difference(tested, 0, D, m)).length === 0) D--;
   }
-  let dx = D > 0 ? difference(x, 0, D, m) : x;
+  let dx = D > 0 ? difference(tested, 0, D, m) : tested;
   let d = spec.d ?? ndiffs(dx, spec.maxd);
   if (spec.d === null && d > 0 && observed(difference(dx, d, 0, 1)).length === 0) d--;
   if (d > 0) dx = difference(dx, d, 0, 1);
   const dobs = observed(dx);
   if (dobs.length === 0) throw unfittable('not enough data to proceed after differencing');
-  if (isConstant(dobs)) {
+  if (!xr && isConstant(dobs)) {
     const mean = dobs.reduce((a, b) => a + b, 0) / dobs.length;
     const sm = m > 1 && D > 0 ? m : 1;
     if (D > 0 && d === 0) return fixedModel(x, { p: 0, d, q: 0, P: 0, D, Q: 0, m: sm, reg: 'drift' }, [mean / m]);
@@ -80,14 +93,14 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   let offset = 0;
   if (approximation) {
     try {
-      const base: Structure = { p: 0, d, q: 0, P: 0, D, Q: 0, m, reg: d + D === 0 ? 'intercept' : 'none' };
-      const est = fitCssMl(prepare(base, x), { checkpoint });
+      const base: Structure = withXreg({ xreg: xr }, { p: 0, d, q: 0, P: 0, D, Q: 0, m, reg: d + D === 0 ? 'intercept' : 'none' });
+      const est = fitCssMl(prepare(base, x, xcols), { checkpoint });
       offset = -2 * est.loglik - n * Math.log(est.sigma2);
     } catch (err) {
       if (!(err instanceof FitFailure) && !(err instanceof Error && /finite|singular/.test(err.message))) throw err;
     }
   }
-  const ctx: SearchContext = { x, n, approximation, offset, checkpoint };
+  const ctx: SearchContext = { x, n, approximation, offset, checkpoint, ...(xr ? { xreg: xr } : {}) };
   const { best: found, tried } = stepwise(ctx, d, D, m, { maxp, maxq, maxP, maxQ }, d + D <= 1);
   let best = found;
   if (approximation) {
@@ -106,13 +119,14 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   }
   if (!best.est || !Number.isFinite(best.ic)) throw new FitFailure('no suitable ARIMA model found');
   const s = best.s;
-  const prob = prepare(s, x);
+  const prob = prepare(s, x, xcols);
   const nstar = n - s.d - s.D * s.m;
-  const npar = s.p + s.q + s.P + s.Q + (s.reg === 'none' ? 0 : 1) + 1;
+  const npar = ncoef(s) + 1;
   const ssq = best.est.sigma2 * prob.nUsed;
   return {
     s,
     x,
+    xcols,
     coef: best.est.coef,
     sigma2: ssq / (nstar - npar + 1),
     est: best.est,
@@ -132,9 +146,9 @@ function fixedModel(x: Float64Array, s: Structure, coef: number[]): SearchOutcom
   for (let i = 0; i < prob.dy.length; i++) {
     const v = prob.dy[i]!;
     if (Number.isNaN(v)) continue;
-    const w = v - (prob.dx ? beta * prob.dx[i]! : 0);
+    const w = v - (prob.dX.length ? beta * prob.dX[0]![i]! : 0);
     ssq += w * w;
     k++;
   }
-  return { s, x, coef: Float64Array.from(coef), sigma2: k ? ssq / k : 0, est: null, nUsed: prob.nUsed, tried: 0, approximation: false };
+  return { s, x, xcols: [], coef: Float64Array.from(coef), sigma2: k ? ssq / k : 0, est: null, nUsed: prob.nUsed, tried: 0, approximation: false };
 }

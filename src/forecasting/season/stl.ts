@@ -16,31 +16,42 @@ function nextOdd(x: number): number {
   return r % 2 === 0 ? r + 1 : r;
 }
 
-/** Loess fit at position xs (1-based, may lie outside 1..n) from points nleft..nright. */
+/** Weights buffer shared by every loessAt call (grown on demand): STL makes ~10^5 calls on long series. */
+let scratch = new Float64Array(64);
+
+/** Loess fit at position xs (1-based, may lie outside 1..n) from points nleft..nright (stats::stl's stlest). */
 function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: number, nleft: number, nright: number): number | null {
   let h = Math.max(xs - nleft, nright - xs);
   if (len > n) h += Math.floor((len - n) / 2);
   const h9 = 0.999 * h;
   const h1 = 0.001 * h;
-  const w = new Float64Array(nright - nleft + 1);
+  const count = nright - nleft + 1;
+  if (scratch.length < count) scratch = new Float64Array(2 * count);
+  const w = scratch;
   let a = 0;
   for (let j = nleft; j <= nright; j++) {
     const r = Math.abs(j - xs);
     let wj = 0;
     if (r <= h9) {
-      wj = r <= h1 ? 1 : (1 - (r / h) ** 3) ** 3;
+      if (r <= h1) wj = 1;
+      else {
+        // (1 - (r/h)^3)^3, multiplied out as Fortran's integer powers are.
+        const q = r / h;
+        const u = 1 - q * q * q;
+        wj = u * u * u;
+      }
     }
     w[j - nleft] = wj;
     a += wj;
   }
   if (a <= 0) return null;
-  for (let j = 0; j < w.length; j++) w[j]! /= a;
+  for (let j = 0; j < count; j++) w[j]! /= a;
   if (h > 0 && deg > 0) {
     let c = 0;
     for (let j = nleft; j <= nright; j++) c += w[j - nleft]! * j;
     let b = xs - c;
     let cc = 0;
-    for (let j = nleft; j <= nright; j++) cc += w[j - nleft]! * (j - c) ** 2;
+    for (let j = nleft; j <= nright; j++) cc += w[j - nleft]! * (j - c) * (j - c);
     if (Math.sqrt(cc) > 0.001 * (n - 1)) {
       b /= cc;
       for (let j = nleft; j <= nright; j++) w[j - nleft]! *= b * (j - c) + 1;

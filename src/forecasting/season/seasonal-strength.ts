@@ -5,9 +5,10 @@
  * data fits an STL-based interpolant; linear is a simplification).
  */
 import { stl } from './stl.ts';
-import { isConstant } from './kpss.ts';
+import { isConstant } from '../arima/auto/kpss.ts';
+import { interpolate } from './interpolate.ts';
 
-function variance(x: ArrayLike<number>): number {
+export function variance(x: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m += x[i]!;
   m /= x.length;
@@ -16,33 +17,18 @@ function variance(x: ArrayLike<number>): number {
   return s / (x.length - 1);
 }
 
-function interpolate(x: ArrayLike<number>): Float64Array {
-  const out = Float64Array.from(x);
-  const idx: number[] = [];
-  for (let i = 0; i < out.length; i++) if (!Number.isNaN(out[i]!)) idx.push(i);
-  if (idx.length === 0) return out;
-  for (let i = 0; i < out.length; i++) {
-    if (!Number.isNaN(out[i]!)) continue;
-    let k = 0;
-    while (k < idx.length && idx[k]! < i) k++;
-    if (k === 0) out[i] = out[idx[0]!]!;
-    else if (k === idx.length) out[i] = out[idx[idx.length - 1]!]!;
-    else {
-      const a = idx[k - 1]!;
-      const b = idx[k]!;
-      out[i] = out[a]! + ((out[b]! - out[a]!) * (i - a)) / (b - a);
-    }
-  }
-  return out;
-}
-
 export function seasonalStrength(x: ArrayLike<number>, m: number): number {
   const y = interpolate(x);
   // mstl drops periods of at least half the series length: no seasonal component, no strength.
   if (m >= y.length / 2) return 0;
   const { seasonal, remainder } = stl(y, m);
-  const both = new Float64Array(y.length);
-  for (let i = 0; i < y.length; i++) both[i] = remainder[i]! + seasonal[i]!;
+  return componentStrength(seasonal, remainder);
+}
+
+/** Wang, Smith & Hyndman's strength of one seasonal component: max(0, 1 - var(R) / var(S + R)). */
+export function componentStrength(seasonal: ArrayLike<number>, remainder: ArrayLike<number>): number {
+  const both = new Float64Array(remainder.length);
+  for (let i = 0; i < both.length; i++) both[i] = remainder[i]! + seasonal[i]!;
   const s = 1 - variance(remainder) / variance(both);
   return Number.isFinite(s) ? Math.max(0, Math.min(1, s)) : 0;
 }

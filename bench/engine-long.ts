@@ -1,0 +1,93 @@
+/**
+ * Long seasons at scale (part of bench:engine): every long-period kind on n = 60,000 observations with
+ * m = 336 (half-hourly: taylor's weeks repeated with noise) and m = 365 (daily: melbourne's years
+ * repeated with noise), each fit in a child process of its own so its wall time and peak RSS are its
+ * own (targets: < 5 s, < 500 MB). With Rscript installed, R's stlf, mstl + forecast, tbats and
+ * auto.arima(xreg = fourier(K = 5)) run on the same data in the same run (bench/r/engine-long.R), each
+ * stopped after R_LIMIT seconds; the ratio is ours / R's (a stopped R counts as its limit: a bound).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getKind } from '../src/forecasting/index.ts';
+
+const N = 60_000;
+const R_LIMIT = 120;
+const root = new URL('../fixtures/', import.meta.url);
+
+function lcg(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
+}
+
+/** A base series repeated to n values, plus noise of a tenth of its spread. */
+function tiled(base: number[], n: number, seed: number): Float64Array {
+  const rnd = lcg(seed);
+  const sd = Math.sqrt(base.reduce((s, v) => s + v * v, 0) / base.length - (base.reduce((s, v) => s + v, 0) / base.length) ** 2);
+  return Float64Array.from({ length: n }, (_, i) => base[i % base.length]! + 0.1 * sd * rnd());
+}
+
+export const LONG_DATA = {
+  'm = 336': { y: () => tiled(JSON.parse(readFileSync(new URL('forecast-dev/forecast__taylor.json', root), 'utf8')).train.slice(0, 3360), N, 1), periods: [48, 336], h: 336 },
+  'm = 365': { y: () => tiled(JSON.parse(readFileSync(new URL('melbourne_min_temp.json', root), 'utf8')).data.slice(0, 3650), N, 2), periods: [365], h: 365 },
+} as const;
+type DataName = keyof typeof LONG_DATA;
+
+const OURS: { label: string; kind: string; options: (periods: readonly number[]) => Record<string, unknown> }[] = [
+  { label: 'mstl (ETS)', kind: 'mstl', options: (p) => ({ period: [...p] }) },
+  { label: 'mstl (ARIMA)', kind: 'mstl', options: (p) => ({ period: [...p], method: 'arima' }) },
+  { label: 'harmonic, K = 5', kind: 'harmonic', options: (p) => ({ period: [...p], K: p.map(() => 5) }) },
+  { label: 'auto, periods given', kind: 'auto', options: (p) => ({ period: [...p] }) },
+  { label: 'auto, nothing given', kind: 'auto', options: () => ({}) },
+];
+
+if (process.argv[2] === '--one') {
+  const data = LONG_DATA[process.argv[3] as DataName];
+  const run = OURS[Number(process.argv[4])]!;
+  const y = data.y();
+  const kind = getKind(run.kind);
+  const t0 = performance.now();
+  const model = kind.fit(y, kind.parseSpec(run.options(data.periods)), {});
+  kind.forecast(model, data.h, [80, 95]);
+  const secs = (performance.now() - t0) / 1000;
+  process.stdout.write(JSON.stringify({ secs, rssMB: process.resourceUsage().maxRSS / 1024, model: model.metrics.model }));
+  process.exit(0);
+}
+
+function runR(name: DataName): Map<string, number> {
+  const data = LONG_DATA[name];
+  const job = `${R_LIMIT}\t${data.periods.join(',')}\t${data.h}\t${Array.from(data.y(), String).join(',')}\n`;
+  const r = spawnSync('Rscript', [fileURLToPath(new URL('r/engine-long.R', import.meta.url)), '-'], {
+    input: job,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    timeout: 40 * 60_000,
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const out = new Map<string, number>();
+  for (const line of (r.stdout ?? '').split('\n')) {
+    const [method, secs] = line.split('\t');
+    if (method && secs) out.set(method, Number(secs));
+  }
+  return out;
+}
+
+export function printLongSeasons(withR: boolean): void {
+  console.log(`\nlong seasons at n = ${N} (target per fit: < 5 s, < 500 MB, >= 10x faster than R)`);
+  for (const name of Object.keys(LONG_DATA) as DataName[]) {
+    const r = withR ? runR(name) : new Map<string, number>();
+    if (withR) {
+      const rs = [...r].map(([m, s]) => `${m} ${s >= R_LIMIT ? `> ${R_LIMIT}` : s.toFixed(1)} s`).join(', ');
+      console.log(`  ${name}, periods ${LONG_DATA[name].periods.join(', ')} — R now: ${rs || 'failed'}`);
+    }
+    const fastestR = Math.min(...r.values());
+    OURS.forEach((run, i) => {
+      const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', name, String(i)], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      const o = JSON.parse(out);
+      const ratio = r.size ? `  ours / fastest R ${(o.secs / fastestR).toFixed(3)}` : '';
+      console.log(`    ${run.label.padEnd(22)} ${o.secs.toFixed(2).padStart(6)} s  ${o.rssMB.toFixed(0).padStart(4)} MB${ratio}  ${o.model}`);
+    });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] !== '--one') printLongSeasons(process.argv[2] !== '--no-r');

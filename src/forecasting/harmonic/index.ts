@@ -1,0 +1,1 @@
+export { harmonicKind } from './kind.ts';

@@ -1,0 +1,84 @@
+/**
+ * The `harmonic` kind: dynamic harmonic regression, R's auto.arima(y, xreg = fourier(y, K),
+ * seasonal = FALSE). Fourier terms carry every seasonal period (several, long, non-integer: each
+ * exact), a non-seasonal ARIMA chosen by the auto_arima search carries the rest, all by exact
+ * likelihood. K is chosen by AICc over 1..maxK (fpp2 §9.5), the same K for every period, each capped
+ * at floor(m/2). The caller's own regressors, if any, join the Fourier terms.
+ */
+import { forecastParams, estimateMetrics, guarded, type ArimaParams } from '../arima/kind.ts';
+import { parseAutoSpec } from '../arima/auto/kind.ts';
+import { searchArima, type SearchOutcome } from '../arima/auto/search.ts';
+import { futureColumns, regressorColumns } from '../arima/regressors.ts';
+import { countObserved } from '../arima/spec.ts';
+import { stateFromSeries } from '../arima/state.ts';
+import { unfittable } from '../errors.ts';
+import type { Fitted, ModelKind } from '../types.ts';
+import { fourierColumns, fourierTerms, maxHarmonics, type FourierTerm } from './fourier.ts';
+import { parseHarmonicSpec, type HarmonicSpec } from './spec.ts';
+
+export interface HarmonicParams extends ArimaParams {
+  terms: FourierTerm[];
+  K: number[];
+  /** The caller's regressors, after the Fourier terms in the structure's xreg. */
+  userRegressors: string[];
+  /** Observations the Fourier time index has counted (the series length at fit). */
+  t0: number;
+}
+
+function check(y: Float64Array, spec: HarmonicSpec): void {
+  const n = countObserved(y);
+  regressorColumns(spec.regressors ?? null, y.length);
+  const k = 2 * spec.period.reduce((s, m, i) => s + Math.min(spec.K?.[i] ?? 1, maxHarmonics(m)), 0);
+  if (n <= k + 3) throw unfittable(`harmonic needs more than ${k + 3} observed values for its Fourier terms; the series has ${n}`);
+}
+
+export const harmonicKind: ModelKind<HarmonicSpec, HarmonicParams> = {
+  name: 'harmonic',
+  parseSpec: parseHarmonicSpec,
+  check,
+  fit(y, spec, ctx): Fitted<HarmonicParams> {
+    check(y, spec);
+    const user = regressorColumns(spec.regressors ?? null, y.length);
+    const arimaSpec = parseAutoSpec({});
+    const choices = spec.K ? [spec.K] : Array.from({ length: spec.maxK }, (_, i) => spec.period.map((m) => Math.min(i + 1, maxHarmonics(m))));
+    let best: { K: number[]; terms: FourierTerm[]; found: SearchOutcome } | null = null;
+    const tried: Record<string, number | null> = {};
+    const seen = new Set<string>();
+    for (const K of choices) {
+      const key = K.join(',');
+      if (seen.has(key)) continue; // K capped at floor(m/2) for every period: the same model again
+      seen.add(key);
+      const terms = fourierTerms(spec.period, K);
+      const xreg = { names: [...terms.map((t) => t.name), ...user.names], cols: [...fourierColumns(terms, 0, y.length), ...user.cols] };
+      let found: SearchOutcome;
+      try {
+        found = guarded(ctx, (checkpoint) => searchArima(y, arimaSpec, checkpoint, xreg));
+      } catch (err) {
+        if (choices.length === 1) throw err;
+        tried[key] = null;
+        continue;
+      }
+      tried[key] = found.aicc ?? null;
+      if (!best || (found.aicc ?? Infinity) < (best.found.aicc ?? Infinity)) best = { K, terms, found };
+    }
+    if (!best) throw unfittable('harmonic: no Fourier regression could be fitted for any K');
+    const { found, K, terms } = best;
+    const s = found.s;
+    const state = stateFromSeries(s, found.x, found.coef, found.sigma2, found.xcols);
+    const metrics = estimateMetrics(s, found.est!, found.nUsed, found.x.length);
+    metrics.sigma2 = found.sigma2;
+    metrics.aicc = found.aicc ?? null;
+    metrics.K = K.join(', ');
+    for (const [key, aicc] of Object.entries(tried)) metrics[`aicc.K${key}`] = aicc;
+    const params: HarmonicParams = { structure: s, ...state, terms, K, userRegressors: user.names, t0: y.length };
+    return { kind: 'harmonic', spec, params, metrics };
+  },
+  forecast(model, h, levels, inputs) {
+    const p = model.params;
+    const future = [...fourierColumns(p.terms, p.t0, h), ...futureColumns(p.userRegressors, inputs?.regressors, h)];
+    const names = p.structure.xreg ?? [];
+    const byName = Object.fromEntries(names.map((n, i) => [n, Array.from(future[i]!)]));
+    return forecastParams(p, h, levels, { regressors: byName });
+  },
+  regressorNames: (model) => model.params.userRegressors,
+};

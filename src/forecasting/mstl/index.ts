@@ -1,0 +1,1 @@
+export { mstlKind } from './kind.ts';
