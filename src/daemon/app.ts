@@ -10,6 +10,8 @@ import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from 
 import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { ApiError } from './errors.ts';
 import { installJsonParser } from './http/json-body.ts';
+import { installRequestDecompression } from './http/request-decompression.ts';
+import compress from '@fastify/compress';
 import type { ModelService } from './models/model-service.ts';
 import type { ObservationService } from './observations/observation-service.ts';
 import type { IdempotencyService } from './idempotency/index.ts';
@@ -97,6 +99,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
+  installRequestDecompression(app, opts.maxBodyBytes);
+  // Responses: gzip/deflate for clients that accept it, above 1 KiB; bodies we already compressed
+  // (cached forecasts) carry Content-Encoding and pass through untouched.
+  await app.register(compress, { globalDecompression: false, encodings: ['gzip', 'deflate'], threshold: 1024 });
   installErrorHandlers(app);
   installAccessControl(app, opts.access);
   app.addHook('onRequest', (req, reply, done) => {

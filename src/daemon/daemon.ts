@@ -14,6 +14,7 @@ import { ModelLocks } from './models/model-locks.ts';
 import { createOnnx, onnxStatus, registerOnnxMetrics } from './onnx/index.ts';
 import { AppendWriter } from './observations/append-writer.ts';
 import { ObservationService } from './observations/observation-service.ts';
+import { RefitScheduler } from './observations/refit-policy.ts';
 import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
@@ -74,7 +75,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   }, locks);
   const onnx = createOnnx(store, pools, events, locks, config);
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
-  const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const refits = new RefitScheduler(service, jobs, (name, payload) => events.emitEvent(name, payload));
+  const observations = new ObservationService(service, store, new AppendWriter(store), events, (v) => refits.afterAppend(v));
   const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);

@@ -8,6 +8,8 @@ export interface ServiceEvents {
   'fit.finished': { model: string; version: number; kind: string; ms: number; reused: boolean; requestId?: string };
   'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
+  /** A model's refit policy came due: a background refit job was started. */
+  'refit.scheduled': { model: string; version: number; jobId: string; reason: string };
   'model.deleted': { model: string };
   /** An append, durable: `method` says whether the state was updated or (kinds without update) refitted. */
   'observations.appended': { model: string; version: number; nObs: number; added: number; method: 'update' | 'refit'; requestId?: string };
@@ -27,7 +29,7 @@ export interface ServiceEvents {
 }
 
 /** The events the live stream (/v1/events) forwards to clients. */
-export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'model.deleted', 'forecast.waited',
+export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'model.deleted', 'refit.scheduled', 'forecast.waited',
   'job.queued', 'job.started', 'job.progress', 'job.finished'] as const;
 
 export type ServiceEventName = keyof ServiceEvents;

@@ -86,6 +86,8 @@ const migrations: string[] = [
      PRIMARY KEY (model, key)
    );
    CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
+  // A model's refit policy ({"every": N} observations or {"after": "24h"}), JSON; NULL: none.
+  `ALTER TABLE models ADD COLUMN refit_policy TEXT;`,
   // ONNX deployments: the model file is kept once per content hash; each onnx version names its file.
   `CREATE TABLE model_artifacts (
      hash       TEXT PRIMARY KEY,

@@ -41,6 +41,7 @@ interface VersionRow {
 interface ModelRow {
   name: string;
   current_version: number | null;
+  refit_policy: string | null;
   versions: number;
   created_at: string;
   updated_at: string;
@@ -70,6 +71,7 @@ function toModel(row: ModelRow, labels: ModelRecord['labels']): ModelRecord {
     name: row.name,
     labels,
     currentVersion: row.current_version,
+    refitPolicy: row.refit_policy ? JSON.parse(row.refit_policy) : null,
     versions: row.versions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -186,7 +188,7 @@ export class ModelStore {
     const deleted = this.db.transaction(() => {
       const ts = now();
       const changed = this
-        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
+        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, refit_policy = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
         .run(ts, ts, model).changes;
       if (changed === 0) return false;
       // Everything keyed by the model goes; a retried request must not replay an answer about it.
@@ -278,9 +280,9 @@ export class ModelStore {
   }
 
   /** The version's series now: the training series followed by every appended point. */
-  currentSeries(model: string, version: number): Float64Array | undefined {
+  currentSeries(model: string, version: number, upToObs?: number): Float64Array | undefined {
     const v = this.getVersion(model, version);
-    return v && concatSeries(v.series, this.observations.chunks(model, version));
+    return v && concatSeries(v.series, this.observations.chunks(model, version, 0, upToObs));
   }
 
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
@@ -312,10 +314,20 @@ export class ModelStore {
     })();
   }
 
-  /** Marks the version ready and makes it current in the same transaction. */
-  publishVersion(model: string, version: number, fit: PublishedFit): void {
+  /**
+   * Marks the version ready and makes it current in the same transaction. `carry`: the observations
+   * appended to another version after `afterObs` (while this one was fitted on its first `afterObs`
+   * points) move on to this one in that transaction, so none is lost and none applied twice.
+   */
+  publishVersion(model: string, version: number, fit: PublishedFit, carry?: { fromVersion: number; afterObs: number }): void {
     this.identity?.assertIntact();
     this.db.transaction(() => {
+      if (carry) {
+        this
+          .stmt(`INSERT INTO observations (model, version, end_obs, points)
+                 SELECT model, ?, end_obs, points FROM observations WHERE model = ? AND version = ? AND end_obs > ?`)
+          .run(version, model, carry.fromVersion, carry.afterObs);
+      }
       const ts = now();
       const changed = this
         .stmt(
@@ -328,6 +340,10 @@ export class ModelStore {
         .stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`)
         .run(version, ts, model);
     })();
+  }
+
+  setRefitPolicy(model: string, policy: unknown): void {
+    this.stmt(`UPDATE models SET refit_policy = ? WHERE name = ?`).run(policy === null ? null : JSON.stringify(policy), model);
   }
 
   failVersion(model: string, version: number, error: string, fitMs: number | null): void {

@@ -51,6 +51,8 @@ export interface ModelRecord {
   name: string;
   labels: Record<string, string>;
   currentVersion: number | null;
+  /** When a background refit is due: after N appended observations, or after a duration. */
+  refitPolicy: { every: number } | { after: string } | null;
   versions: number;
   createdAt: string;
   updatedAt: string;

@@ -71,4 +71,15 @@ export const intervalEchoKind: ModelKind<{ intervalSeconds: number | null }, { l
     return { mean: new Float64Array(h).fill(model.params.last), intervals: [] };
   },
 };
-export const kinds = [gatedKind, intervalEchoKind];
+/** `gated` that can also take new observations (its state is the last value): holds refits by policy. */
+export const gatedUpdateKind: ModelKind<GatedSpec, { last: number }> = {
+  ...gatedKind,
+  name: 'gated_update',
+  update(model, newY) {
+    let last = model.params.last;
+    for (const v of newY) if (!Number.isNaN(v)) last = v;
+    return { ...model, params: { last } };
+  },
+};
+
+export const kinds = [gatedKind, intervalEchoKind, gatedUpdateKind];

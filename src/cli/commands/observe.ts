@@ -1,21 +1,14 @@
 import { createInterface } from 'node:readline';
 import { ApiClient, resolveUrl } from '../client.ts';
 import { CliError, EXIT } from '../exit.ts';
+import type { ObserveView } from '../../daemon/observations/observation-service.ts';
 
 interface ObserveFlags {
   url?: string;
   json?: boolean;
 }
 
-interface ObserveAnswer {
-  model: string;
-  version: number;
-  nObs: number;
-  added: number;
-  method: 'update' | 'refit';
-  reason?: string;
-  ms: number;
-}
+
 
 interface Batch {
   data: (number | null)[];
@@ -41,7 +34,7 @@ export function parsePoint(text: string, where: string): { value: number | null;
   return { value, timestamp: NUMBER.test(ts) ? Number(ts) : ts };
 }
 
-function describe(a: ObserveAnswer): string {
+function describe(a: ObserveView): string {
   const points = `${a.added} new observation${a.added === 1 ? '' : 's'} (n = ${a.nObs})`;
   const ms = a.ms < 10 ? a.ms.toFixed(1) : String(Math.round(a.ms));
   const how = a.method === 'update' ? `updated in ${ms} ms` : `refitted in ${ms} ms (${a.reason ?? 'the kind cannot update'})`;
@@ -60,7 +53,7 @@ export async function observe(model: string, values: string[], flags: ObserveFla
     if (batch.timestamps.length > 0 && batch.timestamps.length !== batch.data.length) {
       throw new CliError('either every point has a timestamp or none has', EXIT.usage);
     }
-    const answer = await client.call<ObserveAnswer>('POST', `/v1/models/${encodeURIComponent(model)}/observations`, body);
+    const answer = await client.call<ObserveView>('POST', `/v1/models/${encodeURIComponent(model)}/observations`, body);
     process.stdout.write(flags.json ? `${JSON.stringify(answer)}\n` : `${describe(answer)}\n`);
   };
   if (values.length === 0) throw new CliError('give the values to append, or - to read them from stdin', EXIT.usage);

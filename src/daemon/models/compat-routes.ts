@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { parseLevels } from './levels.ts';
-import { sendJsonText } from '../http/send-json-text.ts';
+import { sendCompressible } from '../http/send-forecast.ts';
 import type { ModelService } from './model-service.ts';
 import { CompatForecastQuery, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, StepsParams, success } from './schemas.ts';
 import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
@@ -32,6 +32,6 @@ export const compatRoutes = (service: ModelService, deps: IdempotentRoutes): Fas
   }, async (req, reply) => {
     const { level, history = 0 } = req.query;
     const answer = await service.forecast(DEFAULT_MODEL, { h: req.params.steps, levels: parseLevels(level), history });
-    return sendJsonText(reply, answer.body);
+    return sendCompressible(req, reply, answer);
   });
 };

@@ -9,6 +9,9 @@ function cancelled(signal: AbortSignal): ApiError {
   return signal.reason instanceof ApiError ? signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'the fit was cancelled');
 }
 
+/** Records a finished fit (by default: ready and current at once) and returns the version. */
+export type Publish = (fit: PublishedFit) => Promise<VersionSummary>;
+
 export interface FitJob {
   model: string;
   version: number;
@@ -36,7 +39,7 @@ export class FitRunner {
   ) {}
 
   /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
-  async run(job: FitJob, cancel?: AbortSignal): Promise<VersionSummary> {
+  async run(job: FitJob, cancel?: AbortSignal, publish?: Publish): Promise<VersionSummary> {
     const { model, version, kind, spec, series, pool = 'fit' } = job;
     const abort = new AbortController();
     const onCancel = () => abort.abort();
@@ -60,10 +63,12 @@ export class FitRunner {
       this.running.delete(abort);
     }
     try {
+      // A background refit publishes through its own step (under the model's lock, carrying appends).
+      if (publish) return await publish(published);
       await withBusyRetry(() => this.store.publishVersion(model, version, published), this.limits.storeWaitMs);
     } catch (err) {
       // The fit worked but could not be recorded: the version is failed now, never left fitting.
-      const apiErr = storeApiError(err) ?? new ApiError('MODELAPI_ERR_INTERNAL', `publishing ${model}@${version} failed: ${(err as Error).message}`);
+      const apiErr = (err instanceof ApiError ? err : storeApiError(err)) ?? new ApiError('MODELAPI_ERR_INTERNAL', `publishing ${model}@${version} failed: ${(err as Error).message}`);
       throw await this.failed(job, apiErr, performance.now() - started);
     }
     return this.store.getVersionSummary(model, version)!;

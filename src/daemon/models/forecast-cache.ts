@@ -19,6 +19,8 @@ const MAX_CACHED_VALUES = 2_000_000;
 export interface ForecastAnswer {
   version: number;
   body: string;
+  /** The body gzipped, made on the first request that accepts it and kept with the entry. */
+  gzipped?: Promise<Buffer>;
 }
 
 /**

@@ -4,6 +4,7 @@ import { QueueFullError } from '../../pool/index.ts';
 import type { LabelChanges, ModelQuery, ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
 import { concatSeries } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
+import { parseRefitPolicy, type RefitPolicy } from '../observations/refit-policy.ts';
 import { intervalSeconds, placeOnIndex, timeSummary, type TimeSummary } from '../timestamps/index.ts';
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
@@ -30,6 +31,7 @@ export interface FitRequest {
   kind?: string;
   /** One per value: ISO 8601 or epoch s/ms, regularly spaced (gaps become missing values). */
   timestamps?: (string | number)[];
+  refit?: unknown;
   /** The model's labels to set with this fit (they are the model's, not the version's: no part of the hash). */
   labels?: unknown;
   [option: string]: unknown;
@@ -71,6 +73,8 @@ export interface PreparedFit {
   series: Float64Array;
   timeIndex: TimeIndex | null;
   hash: string;
+  /** `refit` of the fit body: stored on the model with the fit (undefined: leave the model's as it is). */
+  refitPolicy?: RefitPolicy | null;
   /** Label changes to apply with the fit (set at fit time; never part of the hash). */
   labels?: LabelChanges;
 }
@@ -129,6 +133,8 @@ export class ModelService {
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
   private appendedHash: { key: string; hash: string } | undefined;
+  // Refit policies as stored (read once per model): checked after every append.
+  private readonly policies = new Map<string, RefitPolicy | null>();
 
   constructor(
     private readonly store: ModelStore,
@@ -148,13 +154,14 @@ export class ModelService {
   /** Every check of a fit request that needs no lock: what a 400/422 is answered for, before any 202. */
   prepareRequest(name: string, request: FitRequest): PreparedFit {
     checkModelName(name);
-    const { data, kind = DEFAULT_KIND, timestamps, labels, ...options } = request;
+    const { data, kind = DEFAULT_KIND, timestamps, labels, refit, ...options } = request;
     if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
     this.checkNotOnnx(name);
     const changes = parseLabelChanges(labels, 'labels', false);
     mergeLabels(this.store.getModel(name)?.labels ?? {}, changes, 'labels');
     const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
-    return { ...this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null), labels: changes };
+    const fit = { ...this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null), labels: changes };
+    return refit === undefined ? fit : { ...fit, refitPolicy: parseRefitPolicy(refit) };
   }
 
   async runFit(name: string, fit: PreparedFit, opts: FitOptions = {}): Promise<FitView> {
@@ -176,6 +183,46 @@ export class ModelService {
       startLocked(opts);
       return this.refitLocked(name, [], opts);
     });
+  }
+
+  /**
+   * A refit by policy, in the background: the series as it is now is fitted without holding the lock, so
+   * appends and forecasts go on; then, under the write lock, the new version is published with the
+   * observations appended meanwhile carried over (none lost, none applied twice). If another version was
+   * published in the meantime, this one is superseded and fails.
+   */
+  async backgroundRefit(name: string, opts: FitOptions = {}): Promise<FitView> {
+    const base = this.requireCurrent(name);
+    const series = this.store.currentSeries(name, base.version, base.nObs)!;
+    const { kind, spec, hash, timeIndex } = this.prepareFit(base.kind, base.spec, series, base.timeIndex);
+    startLocked(opts);
+    const version = this.store.beginVersion({ model: name, kind, spec, series, hash, timeIndex });
+    this.events.emitEvent('fit.started', { model: name, version, kind, requestId: opts.requestId });
+    const published = await this.fits.run({ model: name, version, kind, spec, series, requestId: opts.requestId }, opts.signal, (fit) =>
+      this.withWriteLock(name, async () => {
+        const now = this.requireCurrent(name);
+        if (now.version !== base.version) throw new ApiError('MODELAPI_ERR_SUPERSEDED', `version ${now.version} was published while this refit ran`);
+        this.store.publishVersion(name, version, fit, { fromVersion: base.version, afterObs: base.nObs });
+        const summary = this.store.getVersionSummary(name, version)!;
+        this.current.set(name, summary);
+        return summary;
+      }),
+    );
+    this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId: opts.requestId });
+    this.events.emitEvent('version.published', { model: name, version, kind });
+    return fitView(published, false);
+  }
+
+  refitPolicy(name: string): RefitPolicy | null {
+    if (!this.policies.has(name)) this.policies.set(name, this.store.getModel(name)?.refitPolicy ?? null);
+    return this.policies.get(name)!;
+  }
+
+  /** PATCH /v1/models/:name and fits that carry `refit`. */
+  setRefitPolicy(name: string, policy: RefitPolicy | null): void {
+    if (!this.store.getModel(checkModelName(name))) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+    this.store.setRefitPolicy(name, policy);
+    this.policies.set(name, policy);
   }
 
   /** The model's current version, or 404: what a refit needs before it is accepted. */
@@ -236,6 +283,7 @@ export class ModelService {
     // Again under the lock: a deploy may have created the name as an ONNX model while this fit waited.
     this.checkNotOnnx(name);
     const current = this.currentVersion(name);
+    if (fit.refitPolicy !== undefined && current) this.setRefitPolicy(name, fit.refitPolicy);
     if (!force && current && this.currentHash(current) === hash) {
       if (Object.keys(labels).length > 0) this.store.setLabels(name, labels);
       this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
@@ -245,6 +293,7 @@ export class ModelService {
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
     const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
     this.current.set(name, published);
+    if (fit.refitPolicy !== undefined && !current) this.setRefitPolicy(name, fit.refitPolicy);
     if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
     this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
     this.events.emitEvent('version.published', { model: name, version, kind });
@@ -346,13 +395,15 @@ export class ModelService {
   }
 
   /** Sets or removes labels (PATCH /v1/models/:name). */
-  updateModel(name: string, changes: { labels?: unknown }): ModelView {
+  updateModel(name: string, changes: { labels?: unknown; refit?: unknown }): ModelView {
     checkModelName(name);
+    const policy = changes.refit === undefined ? undefined : parseRefitPolicy(changes.refit);
     const labels = parseLabelChanges(changes.labels, 'labels', true);
     const model = this.store.getModel(name);
     if (!model) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
     mergeLabels(model.labels, labels, 'labels');
     this.store.setLabels(name, labels);
+    if (policy !== undefined) this.setRefitPolicy(name, policy);
     return modelView(this.store, this.locks, name)!;
   }
 
@@ -365,6 +416,7 @@ export class ModelService {
     await this.withWriteLock(name, async () => {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
+      this.policies.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);
       this.events.emitEvent('model.deleted', { model: name });

@@ -19,6 +19,7 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
     // 'failed': no fit of this model has succeeded yet (its versions say why), so there is nothing to serve.
     state: lock.writerActive ? ('fitting' as const) : m.currentVersion === null ? ('failed' as const) : ('ready' as const),
     versions: m.versions,
+    refit: m.refitPolicy,
     lock,
     createdAt: m.createdAt,
     updatedAt: m.updatedAt,

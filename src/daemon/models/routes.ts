@@ -6,7 +6,7 @@ import { ApiError } from '../errors.ts';
 import { parseLevels } from './levels.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { parseLabelFilters } from './labels.ts';
-import { sendJsonText } from '../http/send-json-text.ts';
+import { sendCompressible } from '../http/send-forecast.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
 import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
@@ -59,7 +59,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
-    return sendJsonText(reply, answer.body);
+    return sendCompressible(req, reply, answer);
   });
 
   app.post('/v1/models/:name/forecast', {
@@ -72,7 +72,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
     const { h, level, history = 0, regressors } = req.body;
     const levels = parseLevels(level === undefined ? undefined : (Array.isArray(level) ? level : [level]).map(String));
     const answer = await service.forecast(req.params.name, { h, levels, history, ...(regressors ? { regressors } : {}) });
-    return sendJsonText(reply, answer.body);
+    return sendCompressible(req, reply, answer);
   });
 
   app.post('/v1/models/:name/backtest', {

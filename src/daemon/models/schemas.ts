@@ -21,6 +21,7 @@ export const FitBody = Type.Object(
     }),
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
     timestamps: Type.Optional(Timestamps),
+    refit: Type.Optional(Type.Unknown({ description: 'refit policy stored on the model: {"every": N} observations or {"after": "24h"}; null clears it' })),
     period: Type.Optional(
       Type.Union([Type.Number({ minimum: 1 }), Type.Array(Type.Number({ minimum: 1 }), { minItems: 1 })], {
         description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
@@ -134,6 +135,7 @@ export const ModelData = Type.Object({
   fitMs: Nullable(Type.Number()),
   state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
   versions: Type.Integer(),
+  refit: Type.Unknown({ description: 'the refit policy: {every: N} | {after: "24h"} | null' }),
   lock: Type.Object({
     readersWaiting: Type.Integer(),
     writersWaiting: Type.Integer(),
@@ -194,6 +196,7 @@ export const ModelPatchBody = Type.Object(
     labels: Type.Optional(
       Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'a string sets a label, null removes it; others stay' }),
     ),
+    refit: Type.Optional(Type.Unknown({ description: 'the refit policy: {"every": N} observations, {"after": "24h"}, or null for none' })),
   },
   { additionalProperties: false },
 );

@@ -46,6 +46,8 @@ export class ObservationService {
     private readonly store: ModelStore,
     private readonly writer: AppendWriter,
     private readonly events: ServiceEventBus,
+    /** Called after each durable update (the refit policy check). */
+    private readonly afterAppend: (current: VersionSummary) => void = () => {},
   ) {}
 
   async observe(name: string, request: ObserveRequest, requestId?: string): Promise<ObserveView> {
@@ -71,6 +73,7 @@ export class ObservationService {
       this.states.set(name, next);
       const summary: VersionSummary = { ...current, nObs: next.nObs };
       this.models.setCurrent(summary);
+      this.afterAppend(summary);
       return this.appended(summary, points.length, 'update', ms, undefined, requestId);
     });
   }

@@ -10,6 +10,7 @@ const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 413: F
 /** Appending observations to a model: its state moves on, no new version (unless the kind must refit). */
 export const observationRoutes = (observations: ObservationService, deps: IdempotentRoutes): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
   app.post('/v1/models/:name/observations', {
     schema: {
       summary: "Append observations to a model's series: same parameters, updated state, durable before the answer",
