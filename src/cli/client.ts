@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import { CliError, EXIT } from './exit.ts';
 
 export { resolveUrl } from './url.ts';
@@ -16,22 +16,43 @@ export class ServerRefused extends CliError {
 
 const CONNECT_ERRORS = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ECONNRESET', 'UND_ERR_CONNECT_TIMEOUT', 'EHOSTUNREACH']);
 
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+
 /** A thin JSend client for the daemon's HTTP API. */
 export class ApiClient {
   constructor(readonly baseUrl: string) {}
 
   /** `signal` abandons the wait (the daemon still finishes a fit it started: fits are not cancellable). */
-  async call<T>(method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
-    let res;
+  async call<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<T> {
+    return (await this.exchange<T>(method, path, body, headers, signal)).data;
+  }
+
+  /** The answer's data with its headers (paging cursors travel in headers). */
+  async exchange<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}, signal?: AbortSignal) {
+    const raw = typeof body === 'string';
+    const res = await this.send(method, path, {
+      headers: body === undefined || raw ? headers : { 'content-type': 'application/json', ...headers },
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+      signal,
+    });
+    return { data: await this.read<T>(res), headers: res.headers };
+  }
+
+  /** A response whose body the caller streams (bulk forecasts); failures are read as JSend. */
+  async stream(method: Method, path: string, body: unknown, headers: Record<string, string> = {}) {
+    const res = await this.send(method, path, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    if (res.statusCode >= 400) await this.read(res);
+    return res.body;
+  }
+
+  private async send(method: Method, path: string, opts: { headers: Record<string, string>; body?: string; signal?: AbortSignal }) {
     try {
-      res = await request(this.baseUrl + path, {
+      return await request(this.baseUrl + path, {
         method,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
-        body: body === undefined ? undefined : JSON.stringify(body),
+        ...opts,
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,
         bodyTimeout: 0,
-        signal,
       });
     } catch (err) {
       const code = (err as { code?: string }).code ?? '';
@@ -43,6 +64,9 @@ export class ApiClient {
       }
       throw err;
     }
+  }
+
+  private async read<T>(res: Dispatcher.ResponseData): Promise<T> {
     const text = await res.body.text();
     let json: { status?: string; data?: unknown; code?: string; message?: string };
     try {

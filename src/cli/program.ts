@@ -21,9 +21,12 @@ function buildProgram(): Command {
     .option('--db <path>', 'SQLite file (env MODELAPI_DB; default under the user data directory)')
     .option('--fit-workers <n>', 'threads for fits (env MODELAPI_FIT_WORKERS)')
     .option('--forecast-workers <n>', 'threads for forecasts (env MODELAPI_FORECAST_WORKERS)')
+    .option('--bulk-workers <n>', 'threads for bulk fits, started on demand (env MODELAPI_BULK_WORKERS; default: every core)')
     .option('--lock-timeout <duration>', 'longest wait for a model lock (env MODELAPI_LOCK_TIMEOUT; default 60s)')
     .option('--fit-timeout <duration>', 'longest fit before it is stopped (env MODELAPI_FIT_TIMEOUT; default 300s)')
     .option('--max-body <size>', 'largest request body (env MODELAPI_MAX_BODY; default 50mb)')
+    .option('--keep-versions <n>', 'versions kept per model, the current one always; 0 keeps all (env MODELAPI_KEEP_VERSIONS; default 20)')
+    .option('--job-ttl <duration>', 'how long finished jobs and their results are kept (env MODELAPI_JOB_TTL; default 24h)')
     .option('--log-level <level>', 'fatal|error|warn|info|debug|trace|silent (env MODELAPI_LOG_LEVEL; default info)')
     .addOption(new Option('--kinds-module <path>', 'module exporting extra model kinds (env MODELAPI_KINDS_MODULE)'))
     .action(async (opts) => (await import('./commands/serve.ts')).serve(opts));
@@ -70,9 +73,49 @@ function buildProgram(): Command {
       .option('--json', 'print the server\'s answer as JSON'),
   ).action(async (file, opts) => (await import('./commands/backtest.ts')).backtest(file, opts));
 
-  withUrl(program.command('models').description('list models').option('--json', 'print JSON')).action(
-    async (opts) => (await import('./commands/registry.ts')).models(opts),
-  );
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  withUrl(
+    program
+      .command('models')
+      .description('list models, a page at a time (the next page\'s cursor is printed on stderr)')
+      .option('--label <key=value>', 'only models with this label (repeat for several)', collect)
+      .option('--kind <kind>', "only models whose current version is of this kind")
+      .option('--limit <n>', 'models per page (default 100, at most 1000)')
+      .option('--cursor <cursor>', 'the page after the one that printed this cursor')
+      .option('--json', 'print JSON'),
+  ).action(async (opts) => (await import('./commands/registry.ts')).models(opts));
+  withUrl(
+    program
+      .command('fit-many')
+      .description('fit many series in one bulk job from a long-format CSV or NDJSON file (one row a value; - for stdin)')
+      .argument('<file>', 'long-format file: an id column, an optional date column, a value column')
+      .option('--id-column <name>', 'the column naming each series (default unique_id)')
+      .option('--date-column <name>', 'the date column (default ds, used when present)')
+      .option('--column <name>', 'the value column (default y)')
+      .option('--label <key=value>', 'a label every model gets (repeat for several)', collect)
+      .option('-k, --kind <kind>', "model kind for every series (default: the daemon's default)")
+      .option('-p, --period <n>', 'seasonal period for every series')
+      .option('-o, --option <key=value...>', 'other fit options for every series')
+      .option('--json', 'print the finished job as JSON'),
+  ).action(async (file, opts) => (await import('./commands/fit-many.ts')).fitMany(file, opts));
+  withUrl(
+    program
+      .command('forecast-many')
+      .description('forecasts of many models, by name or by --label, as long-format CSV (or --json for NDJSON)')
+      .argument('[models...]', 'model names (or use --label)')
+      .option('--label <key=value>', 'models with this label (repeat for several)', collect)
+      .option('--kind <kind>', 'only models of this kind')
+      .requiredOption('--h <steps>', 'steps ahead')
+      .option('-l, --level <levels>', 'interval levels in percent', '80,95')
+      .option('--json', 'print NDJSON, one line a model'),
+  ).action(async (models, opts) => (await import('./commands/forecast-many.ts')).forecastMany(models, opts));
+  withUrl(
+    program
+      .command('delete')
+      .description('delete a model and all its versions, or only the version given (not the current one)')
+      .argument('<model>')
+      .argument('[version]', 'delete only this version'),
+  ).action(async (model, version, opts) => (await import('./commands/delete.ts')).deleteModel(model, version, opts));
   withUrl(
     program.command('versions').description("list a model's versions").argument('<name>').option('--json', 'print JSON'),
   ).action(async (name, opts) => (await import('./commands/registry.ts')).versions(name, opts));

@@ -1,6 +1,8 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { jobRoutes, type JobService } from './jobs/index.ts';
+import { bulkRoutes } from './bulk/routes.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { installErrorHandlers } from './http/error-handler.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -16,6 +18,9 @@ import { validatorCompiler } from './http/validation.ts';
 
 export interface AppOptions {
   service: ModelService;
+  jobs: JobService;
+  /** Bulk fits in flight at once: the bulk pool's threads. */
+  bulkThreads: number;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -81,6 +86,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(modelRoutes(opts.service, opts.backtests));
   await app.register(compatRoutes(opts.service));
+  await app.register(jobRoutes(opts.jobs));
+  await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
   return app;
 }

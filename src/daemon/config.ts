@@ -8,6 +8,8 @@ export interface DaemonConfig {
   dbPath: string;
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits, started on demand: every core, so bulk work is not confined to the fit pool's half. */
+  bulkWorkers: number;
   lockTimeoutMs: number;
   fitTimeoutMs: number;
   maxBodyBytes: number;
@@ -20,6 +22,10 @@ export interface DaemonConfig {
   workerCacheSize: number;
   /** How long a shutdown waits for in-flight requests before aborting them. */
   shutdownTimeoutMs: number;
+  /** How long a finished job and its result are kept. */
+  jobTtlMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps all. */
+  keepVersions: number;
 }
 
 /** Raw option values as the CLI or the environment give them (strings), before validation. */
@@ -44,6 +50,7 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     dbPath: defaultDbPath(env),
     fitWorkers: Math.max(1, Math.floor(cores / 2)),
     forecastWorkers: Math.max(1, cores - Math.floor(cores / 2)),
+    bulkWorkers: cores,
     lockTimeoutMs: 60_000,
     fitTimeoutMs: 300_000,
     maxBodyBytes: 50 * 1024 * 1024,
@@ -52,6 +59,8 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     maxQueue: 1000,
     workerCacheSize: 64,
     shutdownTimeoutMs: 10_000,
+    jobTtlMs: 24 * 3_600_000,
+    keepVersions: 20,
   };
 }
 
@@ -62,6 +71,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   dbPath: 'MODELAPI_DB',
   fitWorkers: 'MODELAPI_FIT_WORKERS',
   forecastWorkers: 'MODELAPI_FORECAST_WORKERS',
+  bulkWorkers: 'MODELAPI_BULK_WORKERS',
   lockTimeoutMs: 'MODELAPI_LOCK_TIMEOUT',
   fitTimeoutMs: 'MODELAPI_FIT_TIMEOUT',
   maxBodyBytes: 'MODELAPI_MAX_BODY',
@@ -70,6 +80,8 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   maxQueue: 'MODELAPI_MAX_QUEUE',
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
+  jobTtlMs: 'MODELAPI_JOB_TTL',
+  keepVersions: 'MODELAPI_KEEP_VERSIONS',
 };
 
 export class ConfigError extends Error {
@@ -89,6 +101,7 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   dbPath: '--db',
   fitWorkers: '--fit-workers',
   forecastWorkers: '--forecast-workers',
+  bulkWorkers: '--bulk-workers',
   lockTimeoutMs: '--lock-timeout',
   fitTimeoutMs: '--fit-timeout',
   maxBodyBytes: '--max-body',
@@ -97,6 +110,8 @@ const FLAGS: Record<keyof DaemonConfig, string> = {
   maxQueue: '--max-queue',
   workerCacheSize: '--worker-cache',
   shutdownTimeoutMs: '--shutdown-timeout',
+  jobTtlMs: '--job-ttl',
+  keepVersions: '--keep-versions',
 };
 
 type Parser = (text: string, where: string) => DaemonConfig[keyof DaemonConfig];
@@ -128,6 +143,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   dbPath: text,
   fitWorkers: integer(1, 256),
   forecastWorkers: integer(1, 256),
+  bulkWorkers: integer(1, 256),
   lockTimeoutMs: duration,
   fitTimeoutMs: duration,
   maxBodyBytes: size,
@@ -136,6 +152,8 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   maxQueue: integer(1, 1_000_000),
   workerCacheSize: integer(1, 100_000),
   shutdownTimeoutMs: duration,
+  jobTtlMs: duration,
+  keepVersions: integer(0, 1_000_000),
 };
 
 /** Merges options over MODELAPI_* variables over defaults, validating each and naming the bad one. */

@@ -5,6 +5,7 @@ import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
 import type { DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
+import { JobService } from './jobs/index.ts';
 import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
@@ -35,6 +36,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
     fitWorkers: config.fitWorkers,
+    bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
   });
@@ -51,7 +53,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    keepVersions: config.keepVersions,
   });
+  const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
@@ -60,6 +64,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   let ready = true;
   const app = await buildApp({
     service,
+    jobs,
+    bulkThreads: pools.bulkThreads,
     backtests: new BacktestService(pools, config.fitTimeoutMs),
     status,
     stream,
@@ -89,7 +95,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
       // In-flight fits get the shutdown timeout to finish; after that they are stopped and marked failed.
       const deadline = setTimeout(() => service.abortRunningFits(), config.shutdownTimeoutMs);
       try {
-        await app.close();
+        await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
         await pools.close();

@@ -8,14 +8,21 @@ export interface ServiceEvents {
   'fit.finished': { model: string; version: number; kind: string; ms: number; reused: boolean; requestId?: string };
   'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
+  'model.deleted': { model: string };
   /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
   'forecast.waited': { model: string; version: number; ms: number };
   /** Every forecast's lock wait, for the metrics histogram; too frequent for the event stream. */
   'forecast.locked': { model: string; ms: number };
+  /** Jobs (src/daemon/jobs): work that outlives its request. */
+  'job.queued': { id: string; type: string; model: string | null };
+  'job.started': { id: string; type: string; model: string | null };
+  'job.progress': { id: string; type: string; model: string | null; progress: Record<string, unknown> };
+  'job.finished': { id: string; type: string; model: string | null; state: 'succeeded' | 'failed'; code?: string };
 }
 
 /** The events the live stream (/v1/events) forwards to clients. */
-export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'forecast.waited'] as const;
+export const STREAMED_EVENTS = ['fit.queued', 'fit.started', 'fit.finished', 'fit.failed', 'version.published', 'model.deleted', 'forecast.waited',
+  'job.queued', 'job.started', 'job.progress', 'job.finished'] as const;
 
 export type ServiceEventName = keyof ServiceEvents;
 

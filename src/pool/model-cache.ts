@@ -1,3 +1,6 @@
+/** Where the daemon tells every worker thread that a model is gone (BroadcastChannel name). */
+export const EVICT_CHANNEL = 'modelapi:evict-model';
+
 /** A small LRU keyed by "model@version": versions are immutable, so entries never go stale. */
 export class ModelCache<V> {
   private readonly map = new Map<string, V>();
@@ -16,6 +19,12 @@ export class ModelCache<V> {
     this.map.delete(key);
     this.map.set(key, value);
     while (this.map.size > this.capacity) this.map.delete(this.map.keys().next().value!);
+  }
+
+  /** Drops every version of a deleted model. */
+  deleteModel(model: string): void {
+    const prefix = `${model}@`;
+    for (const key of [...this.map.keys()]) if (key.startsWith(prefix)) this.map.delete(key);
   }
 
   get size(): number {

@@ -1,9 +1,13 @@
+import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { EVICT_CHANNEL } from './model-cache.ts';
 import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
   forecastWorkers: number;
+  /** Threads for bulk fits (POST /v1/fits); started on first use, stopped when idle. */
+  bulkWorkers: number;
   /** Tasks allowed to wait for a thread, per pool, before callers get "queue full". */
   maxQueue: number;
 }
@@ -38,15 +42,17 @@ class Pool {
     readonly name: string,
     private readonly threads: number,
     opts: PoolOptions,
+    { onDemand = false }: { onDemand?: boolean } = {},
   ) {
     const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize };
     this.piscina = new Piscina({
       filename: workerFile,
-      minThreads: threads,
+      // An on-demand pool holds no threads (nor their memory) until work comes, and lets them go after.
+      minThreads: onDemand ? 0 : threads,
       maxThreads: threads,
       maxQueue: opts.maxQueue,
       // Fits may run for minutes; their time is bounded by the caller's abort signal, not by Piscina.
-      idleTimeout: Number.POSITIVE_INFINITY,
+      idleTimeout: onDemand ? 30_000 : Number.POSITIVE_INFINITY,
       workerData,
     });
     // A worker that dies is replaced by Piscina; its task is rejected and that error reaches the caller.
@@ -73,6 +79,10 @@ class Pool {
     await Promise.all(Array.from({ length: this.threads }, () => this.piscina.run({ op: 'warm-up' })));
   }
 
+  get maxThreads(): number {
+    return this.threads;
+  }
+
   stats(): PoolStats {
     const busy = Math.min(this.inFlight, this.threads);
     return {
@@ -85,14 +95,22 @@ class Pool {
   }
 }
 
-/** The two pools: fits apart from forecasts, so a long fit never holds up forecasts of other models. */
+/**
+ * The pools: fits apart from forecasts, so a long fit never holds up forecasts of other models; and bulk
+ * fits in threads of their own, so thousands of series use every core without ever taking a forecast's
+ * or an interactive fit's thread (the OS shares the cores between them instead).
+ */
 export class WorkerPools {
   private readonly fitPool: Pool;
   private readonly forecastPool: Pool;
+  private readonly bulkPool: Pool;
+  private readonly evictions = new BroadcastChannel(EVICT_CHANNEL);
 
   constructor(opts: PoolOptions) {
+    this.evictions.unref();
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
+    this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true });
   }
 
   /** Start-up: a fit's time limit should not include loading the worker's code. */
@@ -100,8 +118,13 @@ export class WorkerPools {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);
   }
 
-  fit(task: FitTask, signal: AbortSignal): Promise<FitResult> {
-    return this.fitPool.run<FitResult>(task, signal);
+  fit(task: FitTask, signal: AbortSignal, pool: 'fit' | 'bulk' = 'fit'): Promise<FitResult> {
+    return (pool === 'bulk' ? this.bulkPool : this.fitPool).run<FitResult>(task, signal);
+  }
+
+  /** How many bulk fits can run at once. */
+  get bulkThreads(): number {
+    return this.bulkPool.maxThreads;
   }
 
   /** Backtests fit many models: they run in the fit pool, beside fits, never holding up forecasts. */
@@ -113,11 +136,17 @@ export class WorkerPools {
     return this.forecastPool.run<ForecastResult>(task);
   }
 
-  stats(): { fit: PoolStats; forecast: PoolStats } {
-    return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats() };
+  /** Every worker drops its cached versions of a deleted model. */
+  evictModel(model: string): void {
+    this.evictions.postMessage({ model });
+  }
+
+  stats(): { fit: PoolStats; forecast: PoolStats; bulk: PoolStats } {
+    return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
   }
 
   async close(): Promise<void> {
-    await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy()]);
+    this.evictions.close();
+    await Promise.all([this.fitPool.piscina.destroy(), this.forecastPool.piscina.destroy(), this.bulkPool.piscina.destroy()]);
   }
 }

@@ -1,7 +1,7 @@
-import { workerData } from 'node:worker_threads';
+import { BroadcastChannel, workerData } from 'node:worker_threads';
 import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
 import { ModelStore } from '../store/index.ts';
-import { ModelCache } from './model-cache.ts';
+import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
   BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
@@ -25,7 +25,16 @@ function jsonNumbers(a: Float64Array): (number | null)[] {
   return out;
 }
 
+/** The version a task names is not in the store: its model was deleted after the daemon chose the version. */
+class VersionGone extends Error {}
+
+// The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
+const evictions = new BroadcastChannel(EVICT_CHANNEL);
+evictions.unref();
+evictions.onmessage = (event) => cache.deleteModel(((event as { data: { model: string } }).data).model);
+
 function failure(err: unknown): TaskFailure {
+  if (err instanceof VersionGone) return { ok: false, code: 'MODELAPI_ERR_MODEL_NOT_FOUND', message: err.message, field: 'model' };
   if (err instanceof EngineError) {
     return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
   }
@@ -50,7 +59,8 @@ function loadModel(model: string, version: number): Loaded {
   if (hit) return hit;
   store ??= ModelStore.open(config.dbPath, { readonly: true });
   const row = store.getVersion(model, version);
-  if (!row || row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
+  if (!row) throw new VersionGone(`model '${model}' was deleted`);
+  if (row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
   const kind = getKind(row.kind);
   const fitted: Fitted = {
     kind: row.kind,

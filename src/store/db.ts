@@ -17,6 +17,7 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   }
   mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  useIncrementalVacuum(db);
   db.pragma('journal_mode = WAL');
   // FULL: an acknowledged fit must survive power loss, not only a killed process; fits are rare.
   db.pragma('synchronous = FULL');
@@ -24,4 +25,17 @@ export function openDb(path: string, opts: { readonly?: boolean } = {}): Db {
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;
+}
+
+/**
+ * Deleted models and pruned versions must shrink the file: with incremental auto-vacuum, freed pages
+ * can be handed back after each deletion. The mode can only be chosen before the first table exists, so
+ * an older file is converted once, at its first open by this version, with a VACUUM (a rewrite of the file).
+ */
+function useIncrementalVacuum(db: Db): void {
+  const INCREMENTAL = 2;
+  if ((db.pragma('auto_vacuum', { simple: true }) as number) === INCREMENTAL) return;
+  db.pragma('auto_vacuum = INCREMENTAL');
+  const empty = (db.prepare(`SELECT count(*) AS n FROM sqlite_schema`).get() as { n: number }).n === 0;
+  if (!empty) db.exec('VACUUM');
 }

@@ -26,6 +26,35 @@ const migrations: string[] = [
      finished_at TEXT,
      PRIMARY KEY (model, version)
    );`,
+  // Jobs (async fits, big infers, bulk work). `model` is a name, not a foreign key: a job for a model
+  // whose first fit is refused has no model row, and a job's record outlives a deleted model.
+  `CREATE TABLE jobs (
+     id          TEXT PRIMARY KEY,
+     type        TEXT NOT NULL,
+     model       TEXT,
+     state       TEXT NOT NULL CHECK (state IN ('queued', 'running', 'succeeded', 'failed')),
+     progress    TEXT,
+     result      TEXT,
+     error       TEXT,
+     created_at  TEXT NOT NULL,
+     started_at  TEXT,
+     finished_at TEXT,
+     expires_at  TEXT
+   );
+   CREATE INDEX jobs_by_state ON jobs (state, created_at);
+   CREATE INDEX jobs_by_model ON jobs (model, created_at);
+   CREATE INDEX jobs_by_expiry ON jobs (expires_at) WHERE expires_at IS NOT NULL;`,
+  // Labels to find models by (many series), and deletion that keeps a name's numbering: a deleted
+  // model keeps its row (deleted_at set, next_version kept), so a model created again under the name
+  // continues after the deleted one's last number.
+  `CREATE TABLE labels (
+     model TEXT NOT NULL REFERENCES models(name),
+     key   TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (model, key)
+   );
+   CREATE INDEX labels_by_pair ON labels (key, value, model);
+   ALTER TABLE models ADD COLUMN deleted_at TEXT;`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,6 +1,9 @@
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { JobStore } from './job-store.ts';
+import { LabelRepo, type LabelChanges } from './labels.ts';
+import { queryModelNames, type ModelQuery } from './model-query.ts';
+import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
 
@@ -49,9 +52,10 @@ function toSummary(row: VersionRow): VersionSummary {
   };
 }
 
-function toModel(row: ModelRow): ModelRecord {
+function toModel(row: ModelRow, labels: ModelRecord['labels']): ModelRecord {
   return {
     name: row.name,
+    labels,
     currentVersion: row.current_version,
     versions: row.versions,
     createdAt: row.created_at,
@@ -67,47 +71,115 @@ const now = () => new Date().toISOString();
  */
 export class ModelStore {
   readonly path: string;
+  /** The jobs table, on the same connection (one writer). */
+  readonly jobs: JobStore;
+  private readonly labels: LabelRepo;
   private readonly db: Db;
-
-  // better-sqlite3 compiles a statement on every prepare(); forecasts look versions up per request.
-  private readonly statements = new Map<string, Statement>();
+  // Forecasts look versions up per request: statements are compiled once.
+  private readonly statements: StatementCache;
 
   private constructor(path: string, db: Db) {
     this.path = path;
     this.db = db;
+    this.statements = new StatementCache(db);
+    this.jobs = new JobStore(this.statements);
+    this.labels = new LabelRepo(this.statements);
   }
 
-  private stmt(sql: string): Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
+  private stmt(sql: string) {
+    return this.statements.get(sql);
   }
 
   static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
     return new ModelStore(path, openDb(path, opts));
   }
 
+  /** A model that exists (has not been deleted), with its labels. */
   getModel(name: string): ModelRecord | undefined {
     const row = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m WHERE m.name = ?`,
+         FROM models m WHERE m.name = ? AND m.deleted_at IS NULL`,
       )
       .get(name) as ModelRow | undefined;
-    return row && toModel(row);
+    return row && toModel(row, this.labels.get(name));
   }
 
   listModels(): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m ORDER BY m.name`,
+         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name`,
       )
       .all() as ModelRow[];
-    return rows.map(toModel);
+    return rows.map((r) => toModel(r, this.labels.get(r.name)));
+  }
+
+  /** One page of models matching the query, in name order. */
+  queryModels(q: ModelQuery): ModelRecord[] {
+    return queryModelNames(this.statements, q).map((name) => this.getModel(name)!);
+  }
+
+  /** Sets (string) or removes (null) labels of an existing model; false when there is no such model. */
+  setLabels(model: string, changes: LabelChanges): boolean {
+    return this.db.transaction(() => {
+      if (!this.getModel(model)) return false;
+      this.labels.apply(model, changes);
+      this.stmt(`UPDATE models SET updated_at = ? WHERE name = ?`).run(now(), model);
+      return true;
+    })();
+  }
+
+  /**
+   * Removes a model's versions and labels. The row stays, marked deleted, so that the name's version
+   * numbers are never handed out again; a fit under the name brings the model back.
+   */
+  deleteModel(model: string): boolean {
+    const deleted = this.db.transaction(() => {
+      const ts = now();
+      const changed = this
+        .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
+        .run(ts, ts, model).changes;
+      if (changed === 0) return false;
+      this.stmt(`DELETE FROM versions WHERE model = ?`).run(model);
+      this.labels.removeAll(model);
+      return true;
+    })();
+    if (deleted) this.reclaim();
+    return deleted;
+  }
+
+  /** Removes one version that is neither current nor being fitted. */
+  deleteVersion(model: string, version: number): 'deleted' | 'missing' | 'current' | 'fitting' {
+    const outcome = this.db.transaction(() => {
+      const m = this.getModel(model);
+      const v = m && this.getVersionSummary(model, version);
+      if (!m || !v) return 'missing' as const;
+      if (m.currentVersion === version) return 'current' as const;
+      if (v.state === 'fitting') return 'fitting' as const;
+      this.stmt(`DELETE FROM versions WHERE model = ? AND version = ?`).run(model, version);
+      return 'deleted' as const;
+    })();
+    if (outcome === 'deleted') this.reclaim();
+    return outcome;
+  }
+
+  /** Keeps the model's newest `keep` versions, and the current and any fitting one whatever their age; returns how many went. */
+  pruneVersions(model: string, keep: number): number {
+    const removed = this
+      .stmt(
+        `DELETE FROM versions WHERE model = :model AND state != 'fitting'
+           AND version != coalesce((SELECT current_version FROM models WHERE name = :model), -1)
+           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`,
+      )
+      .run({ model, keep }).changes;
+    if (removed > 0) this.reclaim();
+    return removed;
+  }
+
+  /** Gives the pages freed by deletions back to the file system, so the file follows the data kept. */
+  private reclaim(): void {
+    this.db.pragma('incremental_vacuum');
   }
 
   listVersions(model: string): VersionSummary[] {
@@ -146,6 +218,9 @@ export class ModelStore {
            ON CONFLICT(name) DO NOTHING`,
         )
         .run(v.model, ts, ts);
+      // A fit under a deleted model's name brings the model back; its numbering goes on.
+      this.stmt(`UPDATE models SET deleted_at = NULL WHERE name = ? AND deleted_at IS NOT NULL`).run(v.model);
+      if (v.labels) this.labels.apply(v.model, v.labels);
       const { next_version } = this
         .stmt(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
                   RETURNING next_version - 1 AS next_version`)

@@ -22,6 +22,7 @@ export interface VersionRecord extends VersionSummary {
 
 export interface ModelRecord {
   name: string;
+  labels: Record<string, string>;
   currentVersion: number | null;
   versions: number;
   createdAt: string;
@@ -34,10 +35,35 @@ export interface NewVersion {
   spec: Record<string, unknown>;
   series: Float64Array;
   hash: string;
+  /** Label changes applied with the new version (string sets, null removes). */
+  labels?: Record<string, string | null>;
 }
 
 export interface PublishedFit {
   params: unknown;
   metrics: Record<string, unknown>;
   fitMs: number;
+}
+
+export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/** Why a job failed: the same code and field the synchronous request would have answered with. */
+export interface JobError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export interface JobRecord {
+  id: string;
+  type: string;
+  model: string | null;
+  state: JobState;
+  progress: Record<string, unknown> | null;
+  result?: unknown;
+  error?: JobError;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  expiresAt: string | null;
 }

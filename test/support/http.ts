@@ -7,7 +7,7 @@ export interface Answer<T = any> {
 }
 
 /** One HTTP call to the daemon; the body is parsed as JSON. */
-export async function call<T = any>(url: string, method: 'GET' | 'POST' = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+export async function call<T = any>(url: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' = 'GET', body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
   const res = await request(url, {
     method,
     headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },

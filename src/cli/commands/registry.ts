@@ -1,14 +1,23 @@
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
+import { positiveInt } from './input.ts';
 
 interface Flags {
   url?: string;
   json?: boolean;
 }
 
+interface ModelsFlags extends Flags {
+  label?: string[];
+  kind?: string;
+  limit?: string;
+  cursor?: string;
+}
+
 interface ModelRow {
   name: string;
   currentVersion: number | null;
+  labels?: Record<string, string>;
   kind: string | null;
   state: string;
   versions: number;
@@ -29,18 +38,32 @@ interface VersionRow {
 const print = (text: string): void => void process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
 const when = (iso: string) => iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 
-/** `modelapi models`. */
-export async function models(flags: Flags): Promise<void> {
-  const rows = await new ApiClient(resolveUrl(flags.url)).call<ModelRow[]>('GET', '/v1/models');
-  if (flags.json) return print(JSON.stringify(rows, null, 2));
-  if (rows.length === 0) return print('no models yet; fit one with: modelapi fit <file>');
-  print(
-    alignedTable(
-      ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated'],
-      rows.map((m) => [m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), String(m.nObs ?? '-'), when(m.updatedAt)]),
-      ['l', 'r', 'l', 'l', 'r', 'r', 'l'],
-    ),
-  );
+const labelText = (labels: Record<string, string> | undefined) =>
+  Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`).join(' ') || '-';
+
+/** `modelapi models [--label k=v] [--kind K] [--limit N] [--cursor C]`: one page; the next page's cursor goes to stderr. */
+export async function models(flags: ModelsFlags): Promise<void> {
+  const query = new URLSearchParams();
+  for (const l of flags.label ?? []) query.append('label', l);
+  if (flags.kind) query.set('kind', flags.kind);
+  if (flags.limit) query.set('limit', String(positiveInt('--limit', flags.limit)));
+  if (flags.cursor) query.set('cursor', flags.cursor);
+  const qs = query.size > 0 ? `?${query}` : '';
+  const { data: rows, headers } = await new ApiClient(resolveUrl(flags.url)).exchange<ModelRow[]>('GET', `/v1/models${qs}`);
+  const next = headers['x-next-cursor'];
+  if (flags.json) print(JSON.stringify(rows, null, 2));
+  else if (rows.length === 0) print(qs ? 'no models match' : 'no models yet; fit one with: modelapi fit <file>');
+  else
+    print(
+      alignedTable(
+        ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated', 'labels'],
+        rows.map((m) => [
+          m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), String(m.nObs ?? '-'), when(m.updatedAt), labelText(m.labels),
+        ]),
+        ['l', 'r', 'l', 'l', 'r', 'r', 'l', 'l'],
+      ),
+    );
+  if (typeof next === 'string') process.stderr.write(`more models: modelapi models${flags.label?.map((l) => ` --label ${l}`).join('') ?? ''} --cursor ${next}\n`);
 }
 
 /** `modelapi versions <name>`. */

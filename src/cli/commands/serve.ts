@@ -8,11 +8,14 @@ interface ServeFlags {
   db?: string;
   fitWorkers?: string;
   forecastWorkers?: string;
+  bulkWorkers?: string;
   lockTimeout?: string;
   fitTimeout?: string;
   maxBody?: string;
   logLevel?: string;
   kindsModule?: string;
+  jobTtl?: string;
+  keepVersions?: string;
 }
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
@@ -23,11 +26,14 @@ export async function serve(flags: ServeFlags): Promise<void> {
     dbPath: flags.db,
     fitWorkers: flags.fitWorkers,
     forecastWorkers: flags.forecastWorkers,
+    bulkWorkers: flags.bulkWorkers,
     lockTimeoutMs: flags.lockTimeout,
     fitTimeoutMs: flags.fitTimeout,
     maxBodyBytes: flags.maxBody,
     logLevel: flags.logLevel,
     kindsModule: flags.kindsModule,
+    jobTtlMs: flags.jobTtl,
+    keepVersions: flags.keepVersions,
   };
   let config;
   try {

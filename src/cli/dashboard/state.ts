@@ -110,7 +110,11 @@ function withSnapshot(s: DashState, snap: Snapshot, at: number): DashState {
   return { ...s, snapshot: snap, log, fitStarts, selected };
 }
 
+// A job's start and progress would crowd the log: the fit it runs logs its own start, and queued/finished say the rest.
+const UNLOGGED = new Set(['job.started', 'job.progress']);
+
 function withEvent(s: DashState, name: string, data: Record<string, unknown>, at: number): DashState {
+  if (UNLOGGED.has(name)) return s;
   const model = String(data.model ?? '');
   let fitStarts = s.fitStarts;
   if (name === 'fit.started') fitStarts = { ...fitStarts, [model]: at };
@@ -137,6 +141,10 @@ export function describeEvent(name: string, d: Record<string, unknown>): Omit<Lo
       return { level: 'error', text: `fit failed    ${d.model}${v}${kind}: ${d.code} ${d.reason}` };
     case 'version.published':
       return { level: 'info', text: `published     ${d.model}${v}${kind}` };
+    case 'job.queued':
+      return { level: 'info', text: `job queued    ${d.type} ${d.model ?? ''} ${String(d.id).slice(0, 8)}` };
+    case 'job.finished':
+      return { level: d.state === 'failed' ? 'error' : 'info', text: `job ${d.state} ${d.type} ${d.model ?? ''} ${String(d.id).slice(0, 8)}${d.code ? `: ${d.code}` : ''}` };
     case 'forecast.waited':
       return { level: 'info', text: `forecast of ${d.model}${v} waited ${formatMs(Number(d.ms))} for a fit` };
     default:

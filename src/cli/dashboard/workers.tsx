@@ -10,8 +10,14 @@ type Pools = Snapshot['pools'];
  * One line a pool: a dot a thread (● busy, ○ idle), then the queue as a bar. The bar's scale grows with
  * the queue, starting at four tasks a thread, so a short queue reads as short.
  */
+/** The bulk pool is shown only while it has threads or has done work: most daemons never use it. */
+function poolNames(pools: Pools): ('fit' | 'forecast' | 'bulk')[] {
+  const bulk = pools.bulk;
+  return bulk && (bulk.threads > 0 || bulk.completed > 0) ? ['fit', 'forecast', 'bulk'] : ['fit', 'forecast'];
+}
+
 export function workerLines(pools: Pools, cols: number): string[] {
-  const list = (['fit', 'forecast'] as const).map((name) => ({ name, ...pools[name] }));
+  const list = poolNames(pools).map((name) => ({ name, ...pools[name]! }));
   const table = (barWidth: number) =>
     alignedTable(
       ['pool', 'threads', 'queue', 'done', 'failed'],
@@ -38,7 +44,7 @@ export function Workers({ pools, width, height, dim }: { pools: Pools | null; wi
   return (
     <Panel title="Workers" width={width} height={height} dim={dim}>
       {lines.map((line, i) => {
-        const pool = i === 0 ? undefined : pools?.[i === 1 ? 'fit' : 'forecast'];
+        const pool = i === 0 || !pools ? undefined : pools[poolNames(pools)[i - 1]!];
         const color = pool && pool.failed > 0 ? 'red' : pool && pool.busy > 0 ? 'yellow' : undefined;
         return (
           <Text key={i} wrap="truncate" dimColor={i === 0} color={color}>

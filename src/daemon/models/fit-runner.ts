@@ -11,6 +11,8 @@ export interface FitJob {
   spec: Record<string, unknown>;
   series: Float64Array;
   requestId?: string;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
 }
 
 /**
@@ -29,7 +31,7 @@ export class FitRunner {
   ) {}
 
   async run(job: FitJob): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId } = job;
+    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
     const abort = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -39,7 +41,7 @@ export class FitRunner {
     this.running.add(abort);
     const started = performance.now();
     try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal);
+      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal, pool);
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);

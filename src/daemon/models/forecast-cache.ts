@@ -50,6 +50,12 @@ export class ForecastCache {
     return pending;
   }
 
+  /** Forgets every answer of a deleted model. */
+  dropModel(model: string): void {
+    const prefix = `${model}@`;
+    for (const key of [...this.entries.keys()]) if (key.startsWith(prefix)) this.evict(key);
+  }
+
   private evict(key: string, expected?: Promise<ForecastAnswer>): void {
     if (expected && this.entries.get(key) !== expected) return;
     if (this.entries.delete(key)) {

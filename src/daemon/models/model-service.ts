@@ -1,7 +1,7 @@
 import { getKind, DEFAULT_KIND, EngineError } from '../../forecasting/index.ts';
 import type { WorkerPools } from '../../pool/index.ts';
 import { QueueFullError } from '../../pool/index.ts';
-import type { ModelStore, VersionSummary } from '../../store/index.ts';
+import type { LabelChanges, ModelQuery, ModelStore, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
@@ -11,15 +11,20 @@ import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
+import { mergeLabels, parseLabelChanges } from './labels.ts';
 
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** Versions kept per model after each publish (the current one always); 0 keeps every version. */
+  keepVersions: number;
 }
 
 export interface FitRequest {
   data: (number | null)[];
   kind?: string;
+  /** The model's labels to set with this fit (they are the model's, not the version's: no part of the hash). */
+  labels?: unknown;
   [option: string]: unknown;
 }
 
@@ -88,10 +93,11 @@ export class ModelService {
     this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
   }
 
-  async fit(name: string, request: FitRequest, requestId?: string): Promise<FitView> {
+  async fit(name: string, request: FitRequest, requestId?: string, pool: 'fit' | 'bulk' = 'fit'): Promise<FitView> {
     checkModelName(name);
-    const { data, kind = DEFAULT_KIND, ...options } = request;
-    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false });
+    const { data, kind = DEFAULT_KIND, labels, ...options } = request;
+    if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
+    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false, labels: parseLabelChanges(labels, 'labels', false), pool });
   }
 
   /** Fits the current version's series and spec again as a new version (the dashboard's "fit again"). */
@@ -107,7 +113,7 @@ export class ModelService {
     kindName: string,
     options: Record<string, unknown>,
     y: Float64Array,
-    { requestId, force }: { requestId?: string; force: boolean },
+    { requestId, force, labels = {}, pool = 'fit' }: { requestId?: string; force: boolean; labels?: LabelChanges; pool?: 'fit' | 'bulk' },
   ): Promise<FitView> {
     let kind, spec;
     try {
@@ -117,6 +123,7 @@ export class ModelService {
     } catch (err) {
       throw err instanceof EngineError ? engineToApi(err) : err;
     }
+    mergeLabels(this.store.getModel(name)?.labels ?? {}, labels, 'labels');
     const hash = fitHash(kind.name, spec, y);
     const lock = this.locks.counts(name);
     const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
@@ -125,13 +132,15 @@ export class ModelService {
     try {
       const current = this.currentVersion(name);
       if (!force && current && current.hash === hash) {
+        if (Object.keys(labels).length > 0) this.store.setLabels(name, labels);
         this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
         return fitView(current, true);
       }
-      const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash });
+      const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash, labels });
       this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
-      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId });
+      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId, pool });
       this.current.set(name, published);
+      if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
       this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: published.fitMs ?? 0, reused: false, requestId });
       this.events.emitEvent('version.published', { model: name, version, kind: kind.name });
       return fitView(published, false);
@@ -193,6 +202,7 @@ export class ModelService {
       throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
     }
     if (!result.ok) {
+      if (result.code === 'MODELAPI_ERR_MODEL_NOT_FOUND') throw ApiError.field(result.code, 'model', `no model named '${v.model}' (it was deleted)`);
       throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED', result.field ?? 'h', result.message);
     }
     return ForecastCache.answer(v, query, result.json);
@@ -200,6 +210,51 @@ export class ModelService {
 
   listModels(): ModelView[] {
     return listModelViews(this.store, this.locks);
+  }
+
+  /** One registry page; `more` says whether another page follows the last model of this one. */
+  queryModels(query: ModelQuery): { models: ModelView[]; more: boolean } {
+    const page = this.store.queryModels({ ...query, limit: query.limit + 1 });
+    const more = page.length > query.limit;
+    return { models: page.slice(0, query.limit).map((m) => modelView(this.store, this.locks, m.name)!), more };
+  }
+
+  /** Sets or removes labels (PATCH /v1/models/:name). */
+  updateModel(name: string, changes: { labels?: unknown }): ModelView {
+    checkModelName(name);
+    const labels = parseLabelChanges(changes.labels, 'labels', true);
+    const model = this.store.getModel(name);
+    if (!model) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+    mergeLabels(model.labels, labels, 'labels');
+    this.store.setLabels(name, labels);
+    return modelView(this.store, this.locks, name)!;
+  }
+
+  /**
+   * Deletes a model and its versions. It waits for the model's lock like a fit, so fits and forecasts
+   * queued before it finish first, and everything held for the model in memory goes with it.
+   */
+  async deleteModel(name: string): Promise<void> {
+    checkModelName(name);
+    const release = await this.lock('write', name);
+    try {
+      if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
+      this.current.delete(name);
+      this.cache.dropModel(name);
+      this.pools.evictModel(name);
+      this.events.emitEvent('model.deleted', { model: name });
+    } finally {
+      release();
+    }
+  }
+
+  /** Deletes one version that is neither current nor being fitted. */
+  deleteVersion(name: string, version: number): void {
+    checkModelName(name);
+    const outcome = this.store.deleteVersion(name, version);
+    if (outcome === 'missing') throw ApiError.field('MODELAPI_ERR_VERSION_NOT_FOUND', 'version', `model '${name}' has no version ${version}`);
+    if (outcome === 'current') throw ApiError.field('MODELAPI_ERR_VERSION_IN_USE', 'version', `version ${version} is the current version of '${name}'; fit a new one first`);
+    if (outcome === 'fitting') throw ApiError.field('MODELAPI_ERR_VERSION_IN_USE', 'version', `version ${version} of '${name}' is being fitted`);
   }
 
   modelView(name: string): ModelView | undefined {

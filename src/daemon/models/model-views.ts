@@ -9,6 +9,7 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
   const lock = locks.counts(name);
   return {
     name: m.name,
+    labels: m.labels,
     currentVersion: m.currentVersion,
     kind: current?.kind ?? null,
     spec: current?.spec ?? null,

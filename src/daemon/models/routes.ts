@@ -4,15 +4,17 @@ import { Type } from '@sinclair/typebox';
 import { kindNames } from '../../forecasting/index.ts';
 import { ApiError } from '../errors.ts';
 import { parseLevels } from './levels.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { parseLabelFilters } from './labels.ts';
 import { sendJsonText } from '../http/send-json-text.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
 import {
-  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData, ModelParams,
-  VersionData, success,
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData, ModelListQuery,
+  ModelParams, ModelPatchBody, VersionData, VersionParams, success,
 } from './schemas.ts';
 
-const errors = { 400: FailResponse, 404: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
+const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
 
 /** The versioned API: fit, forecast and the model registry. */
 export const modelRoutes = (service: ModelService, backtests: BacktestService): FastifyPluginAsync => async (root) => {
@@ -74,8 +76,49 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService): 
   }, async (req) => ({ status: 'success' as const, data: await backtests.run(req.params.name, req.body) }));
 
   app.get('/v1/models', {
-    schema: { summary: 'List models', response: { 200: success(Type.Array(ModelData)), ...errors } },
-  }, async () => ({ status: 'success' as const, data: service.listModels() }));
+    schema: {
+      summary: 'List models, a page at a time (in name order; X-Next-Cursor and Link rel=next name the next page)',
+      querystring: ModelListQuery,
+      response: { 200: success(Type.Array(ModelData)), ...errors },
+    },
+  }, async (req, reply) => {
+    const { label, kind, state, limit = 100, cursor } = req.query;
+    const filter = { labels: parseLabelFilters(label), kind, state };
+    const page = service.queryModels({ ...filter, after: decodeCursor(cursor, filter), limit });
+    if (page.more) {
+      const next = encodeCursor(page.models.at(-1)!.name, filter);
+      const params = new URLSearchParams(req.url.split('?')[1] ?? '');
+      params.set('cursor', next);
+      reply.header('x-next-cursor', next).header('link', `</v1/models?${params}>; rel="next"`);
+    }
+    return { status: 'success' as const, data: page.models };
+  });
+
+  app.patch('/v1/models/:name', {
+    schema: { summary: "Change a model's labels", params: ModelParams, body: ModelPatchBody, response: { 200: success(ModelData), ...errors } },
+  }, async (req) => ({ status: 'success' as const, data: service.updateModel(req.params.name, req.body) }));
+
+  app.delete('/v1/models/:name', {
+    schema: {
+      summary: 'Delete a model and all its versions (waits for its lock like a fit; the name keeps its numbering)',
+      params: ModelParams,
+      response: { 200: success(Type.Object({ model: Type.String(), deleted: Type.Boolean() })), ...errors },
+    },
+  }, async (req) => {
+    await service.deleteModel(req.params.name);
+    return { status: 'success' as const, data: { model: req.params.name, deleted: true } };
+  });
+
+  app.delete('/v1/models/:name/versions/:version', {
+    schema: {
+      summary: 'Delete one version that is not current',
+      params: VersionParams,
+      response: { 200: success(Type.Object({ model: Type.String(), version: Type.Integer(), deleted: Type.Boolean() })), ...errors },
+    },
+  }, async (req) => {
+    service.deleteVersion(req.params.name, req.params.version);
+    return { status: 'success' as const, data: { model: req.params.name, version: req.params.version, deleted: true } };
+  });
 
   app.get('/v1/models/:name', {
     schema: { summary: 'One model', params: ModelParams, response: { 200: success(ModelData), ...errors } },

@@ -4,6 +4,8 @@ export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend
 /** The shapes the routes take and give; also the OpenAPI document. */
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 
+const LabelsT = Type.Record(Type.String(), Type.String(), { description: 'labels: key → value' });
+
 export const FitBody = Type.Object(
   {
     data: Type.Array(Type.Unsafe<number | null>({ type: ['number', 'null'] }), {
@@ -15,6 +17,7 @@ export const FitBody = Type.Object(
         description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
       }),
     ),
+    labels: Type.Optional(LabelsT),
   },
   {
     additionalProperties: true,
@@ -102,8 +105,10 @@ export const VersionData = Type.Object({
   finishedAt: Type.Union([Type.String(), Type.Null()]),
 });
 
+
 export const ModelData = Type.Object({
   name: Type.String(),
+  labels: LabelsT,
   currentVersion: Type.Union([Type.Integer(), Type.Null()]),
   kind: Type.Union([Type.String(), Type.Null()]),
   spec: Json,
@@ -153,3 +158,27 @@ export const BacktestData = Type.Object({
     }),
   ),
 });
+
+export const ModelListQuery = Type.Object(
+  {
+    label: Type.Optional(
+      Type.Union([Type.String(), Type.Array(Type.String())], { description: 'key=value; repeat for several (all must match)' }),
+    ),
+    kind: Type.Optional(Type.String({ maxLength: 64, description: "the current version's kind" })),
+    state: Type.Optional(Type.Union([Type.Literal('ready'), Type.Literal('fitting')])),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'models per page (default 100)' })),
+    cursor: Type.Optional(Type.String({ maxLength: 512, description: "the previous page's X-Next-Cursor" })),
+  },
+  { additionalProperties: false },
+);
+
+export const ModelPatchBody = Type.Object(
+  {
+    labels: Type.Optional(
+      Type.Record(Type.String(), Type.Union([Type.String(), Type.Null()]), { description: 'a string sets a label, null removes it; others stay' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+export const VersionParams = Type.Object({ name: Type.String(), version: Type.Integer({ minimum: 1 }) });

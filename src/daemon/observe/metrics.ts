@@ -58,6 +58,7 @@ export class Metrics {
           const stats = pools.stats();
           this.set({ pool: 'fit' }, pick(stats.fit));
           this.set({ pool: 'forecast' }, pick(stats.forecast));
+          this.set({ pool: 'bulk' }, pick(stats.bulk));
         },
       });
     poolGauge('modelapi_pool_queue_depth', 'Tasks waiting for a worker thread', (s) => s.queued);

@@ -13,7 +13,8 @@ export interface StatusSnapshot {
     /** Clients connected to /v1/events. */
     eventClients: number;
   };
-  pools: { fit: PoolStats; forecast: PoolStats };
+  // bulk: absent from daemons older than bulk fits; the dashboard shows it only when it is in use.
+  pools: { fit: PoolStats; forecast: PoolStats; bulk?: PoolStats };
   models: {
     name: string;
     currentVersion: number | null;
