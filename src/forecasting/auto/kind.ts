@@ -125,7 +125,7 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
           members = [...fitMembers(y, ['auto_arima'], options, ctx), ...fitMembers(y, ['mstl'], mstlOptions, ctx)];
         } else {
           choice = 'mstl';
-          why = `periods ${periods.join(', ')}: mstl with ARIMA for the seasonally adjusted series`;
+          why = `period${periods.length > 1 ? 's' : ''} ${periods.join(', ')}: mstl with ARIMA for the seasonally adjusted series`;
           members = fitMembers(y, ['mstl'], mstlOptions, ctx);
         }
       }
