@@ -1,11 +1,10 @@
 /**
  * bench:serve — forecast throughput of the real daemon against a bare node:http server that answers
- * the same 500-value body, measured in the same run with the same autocannon settings; then a mixed
- * run where a fit of the same model lands every second while forecasts run.
+ * the same body (h = 500, ~46 KB), measured in the same run with the same wrk settings; then every
+ * request computed (no cache), and a mixed run where a fit of the same model lands every second.
  *
- *   npm run bench:serve [-- --duration 10 --connections 10]
+ *   npm run bench:serve [-- --duration 10 --connections 32]     (wrap in flock /tmp/modelapi-bench.lock)
  */
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -13,9 +12,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { fmtWrk, wrk } from './wrk.ts';
 
 const { values: args } = parseArgs({
-  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '10' } },
+  options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
 });
 const duration = Number(args.duration);
 const connections = Number(args.connections);
@@ -35,19 +35,7 @@ async function stopAll(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 }
 
-function load(url: string, seconds = duration, setupRequest?: (req: any) => any): Promise<autocannon.Result> {
-  return autocannon({ url, connections, duration: seconds, pipelining: 1, ...(setupRequest ? { requests: [{ setupRequest }] } : {}) });
-}
-
-// Distinct levels on every request defeat the forecast cache: each answer is computed in a worker.
-let seq = 0;
-const uncached = (path: string) => (req: any) => {
-  seq++;
-  return { ...req, path: `${path}&level=80.${String(seq % 10_000).padStart(4, '0')},95.${String(Math.floor(seq / 10_000)).padStart(4, '0')}` };
-};
-
-const fmt = (r: autocannon.Result) =>
-  `${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   non-2xx ${r.non2xx}   errors ${r.errors}`;
+const load = (url: string, seconds = duration, uncached = false) => wrk(url, { connections, seconds, dir, uncached });
 
 try {
   const melbourne = JSON.parse(readFileSync(join(root, 'fixtures/melbourne_min_temp.json'), 'utf8')) as { data: number[] };
@@ -59,17 +47,17 @@ try {
   writeFileSync(join(dir, 'body.json'), body);
   const bare = await start(['bench/bare-server.mjs', body]);
 
-  console.log(`modelapi bench:serve — GET ${path} (${body.length} bytes), ${connections} connections, ${duration} s each`);
+  console.log(`modelapi bench:serve (wrk) — GET ${path} (${body.length} bytes), ${connections} connections, ${duration} s each`);
   await load(daemon + path, 2); // warm-up: JIT, worker caches
   await load(bare + path, 2);
   const ours = await load(daemon + path);
   const ref = await load(bare + path);
-  console.log(`bare node:http  ${fmt(ref)}`);
-  console.log(`modelapi        ${fmt(ours)}`);
-  console.log(`ratio modelapi / bare: ${(ours.requests.average / ref.requests.average).toFixed(2)} (target ≥ 0.50)`);
-  const cold = await load(daemon + path, duration, uncached(path));
-  console.log(`modelapi, every request computed (no cache) ${fmt(cold)}`);
-  console.log(`ratio uncached modelapi / bare: ${(cold.requests.average / ref.requests.average).toFixed(2)}`);
+  console.log(`bare node:http  ${fmtWrk(ref)}`);
+  console.log(`modelapi        ${fmtWrk(ours)}`);
+  console.log(`ratio modelapi / bare: ${(ours.rps / ref.rps).toFixed(2)} (target ≥ 0.80)`);
+  const cold = await load(daemon + path, duration, true);
+  console.log(`modelapi, every request computed (no cache) ${fmtWrk(cold)}`);
+  console.log(`ratio uncached modelapi / bare: ${(cold.rps / ref.rps).toFixed(2)}`);
 
   // Mixed: a new version of the same model every second while forecasts run; every forecast must succeed.
   let fits = 0;
@@ -88,8 +76,8 @@ try {
   const mixed = await load(daemon + path);
   stop = true;
   await fitter;
-  console.log(`mixed (fit every 1 s) ${fmt(mixed)}`);
-  console.log(`mixed: ${fits} fits (${fitErrors} failed), forecast errors ${mixed.errors + mixed.non2xx} (must be 0)`);
+  console.log(`mixed (fit every 1 s) ${fmtWrk(mixed)}`);
+  console.log(`mixed: ${fits} fits (${fitErrors} failed), forecast errors ${mixed.bad} (must be 0)`);
 } finally {
   await stopAll();
 }

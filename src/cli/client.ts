@@ -1,5 +1,6 @@
-import { request, type Dispatcher } from 'undici';
+import { request, type Dispatcher, type FormData } from 'undici';
 import { CliError, EXIT } from './exit.ts';
+import { authHeaders } from './url.ts';
 
 export { resolveUrl } from './url.ts';
 
@@ -45,11 +46,31 @@ export class ApiClient {
     return res.body;
   }
 
-  private async send(method: Method, path: string, opts: { headers: Record<string, string>; body?: string; signal?: AbortSignal }) {
+  /** A request with a ready-made body (a model file, a multipart form) whose answer is JSend. */
+  async upload<T>(method: 'PUT' | 'POST', path: string, body: Uint8Array | FormData, headers: Record<string, string> = {}): Promise<T> {
+    return this.read<T>(await this.send(method, path, { headers, body }));
+  }
+
+  /** An Open Inference Protocol call (/v2): the answer is plain JSON, errors are `{"error": …}`. */
+  async oip<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const res = await this.send(method, path, body === undefined ? { headers: {} } : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await res.body.text();
+    let json: { error?: string };
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ServerRefused('MODELAPI_ERR_BAD_RESPONSE', `unexpected answer from ${this.baseUrl} (HTTP ${res.statusCode}): ${text.slice(0, 200)}`, res.statusCode);
+    }
+    if (res.statusCode === 200) return json as T;
+    throw new ServerRefused('MODELAPI_ERR_OIP', json.error ?? `HTTP ${res.statusCode}`, res.statusCode);
+  }
+
+  private async send(method: Method, path: string, opts: { headers: Record<string, string>; body?: string | Uint8Array | FormData; signal?: AbortSignal }) {
     try {
       return await request(this.baseUrl + path, {
         method,
         ...opts,
+        headers: { ...authHeaders(), ...opts.headers },
         // Fits may legitimately wait for the lock and run for minutes; the daemon bounds both.
         headersTimeout: 0,
         bodyTimeout: 0,

@@ -7,6 +7,8 @@
 export interface ParseDatasetOptions {
   /** CSV column to use (header name, or 1-based position when the file has no header). */
   column?: string;
+  /** CSV column holding the timestamps (header name, or 1-based position). */
+  dateColumn?: string;
   /** Shown in error messages, usually the path as the user typed it. */
   source: string;
 }
@@ -15,6 +17,8 @@ export interface ParsedDataset {
   data: (number | null)[];
   /** Other keys of a JSON object file (`kind`, `period`, …); the CLI merges them under its flags. */
   options: Record<string, unknown>;
+  /** From `dateColumn`: one per value (epoch numbers as numbers, dates as written). */
+  timestamps?: (string | number)[];
 }
 
 export class DatasetError extends Error {
@@ -42,7 +46,9 @@ export function parseDataset(text: string, opts: ParseDatasetOptions): ParsedDat
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = body.trimStart()[0];
   if (first === undefined) throw new DatasetError(src, 'the file is empty');
-  const parsed = first === '{' || first === '[' ? parseJson(body, src) : parseDelimited(body, opts);
+  const json = first === '{' || first === '[';
+  if (json && opts.dateColumn !== undefined) throw new DatasetError(src, '--date-column is for CSV files; a JSON file gives "timestamps" beside "data"');
+  const parsed = json ? parseJson(body, src) : parseDelimited(body, opts);
   if (!parsed.data.some((v) => v !== null)) {
     const why = parsed.data.length === 0 ? 'no values' : `all ${parsed.data.length} values are missing`;
     throw new DatasetError(src, `no numeric values at all (${why})`);
@@ -137,10 +143,18 @@ function parseDelimited(body: string, opts: ParseDatasetOptions): ParsedDataset 
       throw new DatasetError(src, `expected ${width} ${width === 1 ? 'cell' : 'cells'}, found ${n}`, { line: i + 1 });
     }
   }
-  const col = pickColumn(rows.slice(start), header, width, opts);
+  const dateCol = opts.dateColumn === undefined ? undefined : findColumn(opts.dateColumn, header, width, src);
+  // The date column is not a candidate for the values, so "a date column beside one numeric" still works.
+  const col = pickColumn(rows.slice(start), header, width, opts, dateCol);
   const label = width > 1 ? ` (${header ? header[col] : `column ${col + 1}`})` : '';
   const data = rows.slice(start).map((r, j) => parseCell(r[col] ?? '', src, start + j + 1, label));
-  return { data, options: {} };
+  if (dateCol === undefined) return { data, options: {} };
+  const timestamps = rows.slice(start).map((r, j) => {
+    const cell = r[dateCol] ?? '';
+    if (cell === '') throw new DatasetError(src, `the date column is empty`, { line: start + j + 1 });
+    return isNumeric(cell) ? Number(cell) : cell;
+  });
+  return { data, options: {}, timestamps };
 }
 
 /** The commonest of , tab ; on the first line; '\n' (never inside a line) means a single column. */
@@ -177,21 +191,27 @@ function splitRow(line: string, delim: string): string[] {
   return cells;
 }
 
-function pickColumn(rows: string[][], header: string[] | undefined, width: number, opts: ParseDatasetOptions): number {
+function columnNames(header: string[] | undefined, width: number): string {
   const names = header ?? Array.from({ length: width }, (_, i) => `column ${i + 1}`);
-  const list = names.map((n) => (n === '' ? '(unnamed)' : n)).join(', ');
-  const want = opts.column;
-  if (want !== undefined) {
-    let i = header ? header.indexOf(want) : -1;
-    if (i < 0 && header) i = header.findIndex((h) => h.toLowerCase() === want.trim().toLowerCase());
-    if (i < 0 && /^\d+$/.test(want) && Number(want) >= 1 && Number(want) <= width) i = Number(want) - 1;
-    if (i < 0) throw new DatasetError(opts.source, `no column "${want}"; the columns are: ${list}`);
-    return i;
-  }
+  return names.map((n) => (n === '' ? '(unnamed)' : n)).join(', ');
+}
+
+/** A column by header name (exact, then case-insensitive) or 1-based position. */
+function findColumn(want: string, header: string[] | undefined, width: number, src: string): number {
+  let i = header ? header.indexOf(want) : -1;
+  if (i < 0 && header) i = header.findIndex((h) => h.toLowerCase() === want.trim().toLowerCase());
+  if (i < 0 && /^\d+$/.test(want) && Number(want) >= 1 && Number(want) <= width) i = Number(want) - 1;
+  if (i < 0) throw new DatasetError(src, `no column "${want}"; the columns are: ${columnNames(header, width)}`);
+  return i;
+}
+
+function pickColumn(rows: string[][], header: string[] | undefined, width: number, opts: ParseDatasetOptions, dateCol?: number): number {
+  if (opts.column !== undefined) return findColumn(opts.column, header, width, opts.source);
   if (width === 1) return 0;
+  const list = columnNames(header, width);
   // A date/label column next to one numeric column is the common case: take the numeric one.
-  const numeric = names
-    .map((_, i) => i)
+  const numeric = Array.from({ length: width }, (_, i) => i)
+    .filter((i) => i !== dateCol)
     .filter((i) => rows.every((r) => isNumeric(r[i] ?? '') || isMissing(r[i] ?? '')) && rows.some((r) => isNumeric(r[i] ?? '')));
   if (numeric.length === 1) return numeric[0]!;
   throw new DatasetError(opts.source, `has ${width} columns (${list}); choose one with --column`);

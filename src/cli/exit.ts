@@ -1,5 +1,5 @@
 /** Exit codes of every verb (DESIGN.md "CLI"). */
-export const EXIT = { ok: 0, serverSaidNo: 1, usage: 2, noDaemon: 3 } as const;
+export const EXIT = { ok: 0, serverSaidNo: 1, usage: 2, noDaemon: 3, dbInUse: 4 } as const;
 
 /** An error that ends the command with a message for the user and a specific exit code. */
 export class CliError extends Error {

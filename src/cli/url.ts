@@ -13,3 +13,9 @@ export function resolveUrl(flag: string | undefined, env: NodeJS.ProcessEnv = pr
     throw new CliError(`--url: '${raw}' is not an http:// or https:// URL`, EXIT.usage);
   }
 }
+
+/** The daemon's bearer token for client verbs: --token (set into the environment by the program), then MODELAPI_TOKEN. */
+export function authHeaders(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const token = env.MODELAPI_TOKEN?.trim();
+  return token ? { authorization: `Bearer ${token}` } : {};
+}

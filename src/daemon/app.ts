@@ -4,9 +4,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jobRoutes, type JobService } from './jobs/index.ts';
 import { bulkRoutes } from './bulk/routes.ts';
 import type { BacktestService } from './models/backtest-service.ts';
-import { installErrorHandlers } from './http/error-handler.ts';
+import { createServer } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from './http/error-handler.ts';
+import { installAccessControl, type AccessOptions } from './http/access.ts';
+import { ApiError } from './errors.ts';
 import { installJsonParser } from './http/json-body.ts';
 import type { ModelService } from './models/model-service.ts';
+import type { ObservationService } from './observations/observation-service.ts';
+import type { IdempotencyService } from './idempotency/index.ts';
+import { observationRoutes } from './observations/routes.ts';
 import type { EventStream } from './observe/event-stream.ts';
 import type { Metrics } from './observe/metrics.ts';
 import type { RequestStats } from './observe/request-stats.ts';
@@ -15,12 +22,15 @@ import { observeRoutes } from './observe/routes.ts';
 import type { StatusReporter } from './observe/status.ts';
 import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
+import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 
 export interface AppOptions {
   service: ModelService;
   jobs: JobService;
   /** Bulk fits in flight at once: the bulk pool's threads. */
   bulkThreads: number;
+  observations: ObservationService;
+  idempotency: IdempotencyService;
   backtests: BacktestService;
   status: StatusReporter;
   stream: EventStream;
@@ -31,6 +41,36 @@ export interface AppOptions {
   version: string;
   /** False once shutdown has begun: /readyz turns 503 so load balancers stop sending work. */
   isReady: () => boolean;
+  onnx: OnnxDeps;
+  /** Why the store cannot take writes (its file deleted or replaced): /readyz fails saying so. */
+  storeProblem: () => string | undefined;
+  /** Token, Host and Origin checks (issue 12). */
+  access: AccessOptions;
+  /** Bounds on how long and how large a request may be while it arrives. */
+  http: HttpLimits;
+}
+
+export interface HttpLimits {
+  requestTimeoutMs: number;
+  headersTimeoutMs: number;
+  maxHeaderBytes: number;
+}
+
+/** Client request ids are echoed in logs and events: only short, plain ones are kept. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Node's own HTTP limits; they are checked every connectionsCheckingInterval, so that follows the timeout. */
+function httpServerFactory(limits: HttpLimits) {
+  return (handler: Parameters<typeof createServer>[1]) =>
+    createServer(
+      {
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs),
+        maxHeaderSize: limits.maxHeaderBytes,
+        connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(limits.requestTimeoutMs / 10))),
+      },
+      handler,
+    );
 }
 
 /** Builds the HTTP app; `listen` is the caller's business so tests and `serve` share it. */
@@ -42,13 +82,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     // Per-request lines are logged at debug level by our own hook, not at info by Fastify.
     logController: new LogController({ disableRequestLogging: true }),
-    return503OnClosing: true,
-    // Lets a client correlate its request with the events it sees on /v1/events (the CLI's fit progress).
-    requestIdHeader: 'x-request-id',
+    // Our onRequest hook answers 503 in JSend instead of Fastify's own body.
+    return503OnClosing: false,
+    // Lets a client correlate its request with the events it sees on /v1/events (the CLI's fit progress);
+    // anything but a short plain id is replaced, never echoed.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const id = req.headers['x-request-id'];
+      return typeof id === 'string' && REQUEST_ID.test(id) ? id : randomUUID();
+    },
+    serverFactory: httpServerFactory(opts.http),
+    clientErrorHandler,
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   installJsonParser(app);
   installErrorHandlers(app);
+  installAccessControl(app, opts.access);
+  app.addHook('onRequest', (req, reply, done) => {
+    if (opts.isReady() || req.url === '/healthz' || req.url === '/readyz') return done();
+    reply.header('connection', 'close');
+    send(reply, new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down', { retryAfterSeconds: 1 }));
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -80,14 +135,18 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/healthz', { schema: { summary: 'Liveness' } }, async () => ({ status: 'success', data: { alive: true } }));
   app.get('/readyz', { schema: { summary: 'Readiness' } }, async (_req, reply) => {
-    if (opts.isReady()) return { status: 'success', data: { ready: true } };
-    return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
+    if (!opts.isReady()) return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_SHUTTING_DOWN', message: 'the daemon is shutting down' });
+    const problem = opts.storeProblem();
+    if (problem) return reply.code(503).send({ status: 'error', code: 'MODELAPI_ERR_STORE_UNAVAILABLE', message: problem });
+    return { status: 'success', data: { ready: true } };
   });
 
-  await app.register(modelRoutes(opts.service, opts.backtests));
-  await app.register(compatRoutes(opts.service));
+  await app.register(modelRoutes(opts.service, opts.backtests, opts));
+  await app.register(compatRoutes(opts.service, opts));
   await app.register(jobRoutes(opts.jobs));
   await app.register(bulkRoutes(opts.service, opts.jobs, opts.bulkThreads));
+  await app.register(observationRoutes(opts.observations, opts));
   await app.register(observeRoutes(opts.status, opts.stream, opts.metrics));
+  await app.register(onnxPlugin(opts.onnx, { serverVersion: opts.version, isReady: opts.isReady, maxBodyBytes: opts.maxBodyBytes, jobs: opts.jobs }));
   return app;
 }

@@ -3,13 +3,18 @@ import type { Logger } from 'pino';
 import { WorkerPools, loadKindsModule } from '../pool/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { buildApp } from './app.ts';
-import type { DaemonConfig } from './config.ts';
+import { ConfigError, isLoopbackHost, type DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
 import { JobService } from './jobs/index.ts';
 import { BacktestService } from './models/backtest-service.ts';
 import { EventStream } from './observe/event-stream.ts';
 import { Metrics } from './observe/metrics.ts';
 import { ModelService } from './models/model-service.ts';
+import { ModelLocks } from './models/model-locks.ts';
+import { createOnnx, onnxStatus, registerOnnxMetrics } from './onnx/index.ts';
+import { AppendWriter } from './observations/append-writer.ts';
+import { ObservationService } from './observations/observation-service.ts';
+import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 
@@ -26,8 +31,14 @@ export interface Daemon {
 
 /** Starts the whole daemon: store, pools, service, HTTP. */
 export async function startDaemon(config: DaemonConfig, logger: Logger): Promise<Daemon> {
-  await loadKindsModule(config.kindsModule);
+  try {
+    await loadKindsModule(config.kindsModule);
+  } catch (err) {
+    throw new ConfigError('--kinds-module', `cannot load ${config.kindsModule}: ${(err as Error).message}`);
+  }
   const store = ModelStore.open(config.dbPath);
+  const crashed = store.previousHolder;
+  if (crashed) logger.warn({ db: config.dbPath, previous: crashed }, 'took the database over from a daemon that stopped without releasing it');
   const interrupted = store.failInterruptedFits();
   if (interrupted > 0) logger.warn({ interrupted }, 'marked fits interrupted by a previous crash as failed');
 
@@ -35,6 +46,9 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     dbPath: config.dbPath,
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
+    cacheBytes: config.workerCacheBytes,
+    maxQueuedFits: config.maxQueuedFits,
+    maxQueuedFitBytes: config.maxQueuedFitBytes,
     fitWorkers: config.fitWorkers,
     bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
@@ -50,23 +64,33 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const events = new ServiceEventBus();
   events.onEvent('fit.finished', (e) => logger.info(e, 'fit finished'));
   events.onEvent('fit.failed', (e) => logger.warn(e, 'fit failed'));
+  // One lock per model name for both kinds: a deploy holds it exactly as a fit does.
+  const locks = new ModelLocks();
   const service = new ModelService(store, pools, events, {
     lockTimeoutMs: config.lockTimeoutMs,
     fitTimeoutMs: config.fitTimeoutMs,
+    storeWaitMs: config.dbBusyTimeoutMs,
     keepVersions: config.keepVersions,
-  });
+  }, locks);
+  const onnx = createOnnx(store, pools, events, locks, config);
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
+  const observations = new ObservationService(service, store, new AppendWriter(store), events);
+  const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);
   const stream = new EventStream(events, status);
   status.eventClients = () => stream.size;
+  status.onnx = () => onnxStatus(onnx);
   const metrics = new Metrics(service, pools, events);
+  registerOnnxMetrics(metrics.registry, events, onnx);
   let ready = true;
   const app = await buildApp({
     service,
     jobs,
     bulkThreads: pools.bulkThreads,
-    backtests: new BacktestService(pools, config.fitTimeoutMs),
+    observations,
+    idempotency,
+    backtests: new BacktestService(pools, { fitTimeoutMs: config.fitTimeoutMs, queueTimeoutMs: config.lockTimeoutMs }),
     status,
     stream,
     metrics,
@@ -75,13 +99,17 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     maxBodyBytes: config.maxBodyBytes,
     version: MODELAPI_VERSION,
     isReady: () => ready,
+    storeProblem: () => service.storeProblem(),
+    access: { token: config.token, loopbackOnly: isLoopbackHost(config.host), corsOrigins: config.corsOrigins },
+    http: { requestTimeoutMs: config.requestTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, maxHeaderBytes: config.maxHeaderBytes },
+    onnx,
   });
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (err) {
     await pools.close();
     store.close();
-    throw err;
+    throw explainListenError(err, config);
   }
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
@@ -98,10 +126,27 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
         await Promise.all([app.close(), jobs.close(config.shutdownTimeoutMs)]);
       } finally {
         clearTimeout(deadline);
+        idempotency.close();
         await pools.close();
         store.close();
       }
     })());
 
   return { url: status.url, config, events, close };
+}
+
+/** What the operator can do about a failed listen: the option to change, in one line. */
+function explainListenError(err: unknown, config: DaemonConfig): Error {
+  const where = `${config.host}:${config.port}`;
+  switch ((err as { code?: string }).code) {
+    case 'EADDRINUSE':
+      return new ConfigError('--port', `${where} is already in use; pick another --port`);
+    case 'EACCES':
+      return new ConfigError('--port', `not allowed to listen on ${where} (ports below 1024 need privileges); pick another --port`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new ConfigError('--host', `'${config.host}' is not an address of this machine; use 127.0.0.1, 0.0.0.0 or one of its addresses`);
+  }
+  return err as Error;
 }

@@ -9,8 +9,14 @@ export interface ServiceEvents {
   'fit.failed': { model: string; version: number | null; kind: string; code: string; reason: string; requestId?: string };
   'version.published': { model: string; version: number; kind: string };
   'model.deleted': { model: string };
+  /** An append, durable: `method` says whether the state was updated or (kinds without update) refitted. */
+  'observations.appended': { model: string; version: number; nObs: number; added: number; method: 'update' | 'refit'; requestId?: string };
   /** A forecast that found a fit running or queued on its model, and how long it waited for it. */
   'forecast.waited': { model: string; version: number; ms: number };
+  /** One session.run of an ONNX model: `requests` infers whose `rows` were batched together (1: alone). */
+  'infer.batched': { model: string; version: number; rows: number; requests: number };
+  /** An infer answered (ok or not), for the metrics histogram; too frequent for the event stream. */
+  'infer.finished': { model: string; ms: number; ok: boolean };
   /** Every forecast's lock wait, for the metrics histogram; too frequent for the event stream. */
   'forecast.locked': { model: string; ms: number };
   /** Jobs (src/daemon/jobs): work that outlives its request. */

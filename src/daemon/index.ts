@@ -1,4 +1,6 @@
 export { startDaemon, MODELAPI_VERSION } from './daemon.ts';
 export type { Daemon } from './daemon.ts';
-export { resolveConfig, ConfigError } from './config.ts';
+export { resolveConfig, ConfigError, FLAGS } from './config.ts';
 export type { DaemonConfig, RawConfig } from './config.ts';
+export { DatabaseLockedError, StoreOpenError, backupDatabase } from '../store/index.ts';
+export { defaultDbPath } from './config.ts';

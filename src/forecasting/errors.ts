@@ -5,7 +5,8 @@
 export type EngineErrorCode =
   | 'MODELAPI_ERR_INVALID_SPEC' // an option is malformed or out of range (HTTP 400)
   | 'MODELAPI_ERR_UNFITTABLE' // the data cannot be fitted with this spec (HTTP 422)
-  | 'MODELAPI_ERR_FIT_FAILED'; // the optimiser or filter broke down (HTTP 422)
+  | 'MODELAPI_ERR_FIT_FAILED' // the optimiser or filter broke down (HTTP 422)
+  | 'MODELAPI_ERR_UPDATE_UNSUPPORTED'; // this fitted model cannot take new observations: refit it instead
 
 export class EngineError extends Error {
   readonly code: EngineErrorCode;

@@ -1,7 +1,12 @@
 import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { Admission } from './admission.ts';
+import { QueueFullError } from './queue-full.ts';
 import { EVICT_CHANNEL } from './model-cache.ts';
-import type { BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, WorkerConfig } from './tasks.ts';
+import type {
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, InferTask, OnnxValidateResult, OnnxValidateTask,
+  WorkerConfig,
+} from './tasks.ts';
 
 export interface PoolOptions extends WorkerConfig {
   fitWorkers: number;
@@ -10,6 +15,9 @@ export interface PoolOptions extends WorkerConfig {
   bulkWorkers: number;
   /** Tasks allowed to wait for a thread, per pool, before callers get "queue full". */
   maxQueue: number;
+  /** Fits and backtests allowed to wait for a fit thread, by count and by their series' bytes. */
+  maxQueuedFits: number;
+  maxQueuedFitBytes: number;
 }
 
 export interface PoolStats {
@@ -22,13 +30,7 @@ export interface PoolStats {
 
 const workerFile = new URL('./worker-entry.mjs', import.meta.url).href;
 
-/** Thrown when a pool's queue is full; the daemon answers 503. */
-export class QueueFullError extends Error {
-  constructor(pool: string) {
-    super(`the ${pool} queue is full`);
-    this.name = 'QueueFullError';
-  }
-}
+export { QueueFullError } from './queue-full.ts';
 
 class Pool {
   readonly piscina: Piscina;
@@ -44,7 +46,7 @@ class Pool {
     opts: PoolOptions,
     { onDemand = false }: { onDemand?: boolean } = {},
   ) {
-    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize };
+    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes };
     this.piscina = new Piscina({
       filename: workerFile,
       // An on-demand pool holds no threads (nor their memory) until work comes, and lets them go after.
@@ -103,6 +105,7 @@ class Pool {
 export class WorkerPools {
   private readonly fitPool: Pool;
   private readonly forecastPool: Pool;
+  private readonly fitAdmission: Admission;
   private readonly bulkPool: Pool;
   private readonly evictions = new BroadcastChannel(EVICT_CHANNEL);
 
@@ -111,6 +114,21 @@ export class WorkerPools {
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
     this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true });
+    this.fitAdmission = new Admission('fit', opts.fitWorkers, opts.maxQueuedFits, opts.maxQueuedFitBytes);
+  }
+
+  /**
+   * Runs a long task once a fit thread is free for it. `onStart` is called then, so the caller's time
+   * limit counts running time only; `signal` aborts the wait or the run.
+   */
+  private async admitted<R>(task: { series: Float64Array }, signal: AbortSignal, onStart?: () => void): Promise<R> {
+    const release = await this.fitAdmission.acquire(task.series.byteLength, signal);
+    try {
+      onStart?.();
+      return await this.fitPool.run<R>(task, signal);
+    } finally {
+      release();
+    }
   }
 
   /** Start-up: a fit's time limit should not include loading the worker's code. */
@@ -118,8 +136,14 @@ export class WorkerPools {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);
   }
 
-  fit(task: FitTask, signal: AbortSignal, pool: 'fit' | 'bulk' = 'fit'): Promise<FitResult> {
-    return (pool === 'bulk' ? this.bulkPool : this.fitPool).run<FitResult>(task, signal);
+  /** Fits in the fit pool go through its admission queue; bulk fits are paced by their job. */
+  fit(task: FitTask, signal: AbortSignal, pool: 'fit' | 'bulk' = 'fit', onStart?: () => void): Promise<FitResult> {
+    if (pool === 'bulk') {
+      // The bulk job already paces its fits to the bulk threads: their time limit starts now.
+      onStart?.();
+      return this.bulkPool.run<FitResult>(task, signal);
+    }
+    return this.admitted<FitResult>(task, signal, onStart);
   }
 
   /** How many bulk fits can run at once. */
@@ -128,12 +152,22 @@ export class WorkerPools {
   }
 
   /** Backtests fit many models: they run in the fit pool, beside fits, never holding up forecasts. */
-  backtest(task: BacktestTask, signal: AbortSignal): Promise<BacktestResult> {
-    return this.fitPool.run<BacktestResult>(task, signal);
+  backtest(task: BacktestTask, signal: AbortSignal, onStart?: () => void): Promise<BacktestResult> {
+    return this.admitted<BacktestResult>(task, signal, onStart);
   }
 
   forecast(task: ForecastTask): Promise<ForecastResult> {
     return this.forecastPool.run<ForecastResult>(task);
+  }
+
+  /** Loading a model file may take seconds for big models: the fit pool's work, never the forecasts'. */
+  validateOnnx(task: OnnxValidateTask): Promise<OnnxValidateResult> {
+    return this.fitPool.run<OnnxValidateResult>(task);
+  }
+
+  /** Inference is request-time work, like forecasts: the forecast pool, where the sessions live. */
+  infer(task: InferTask): Promise<InferResult> {
+    return this.forecastPool.run<InferResult>(task);
   }
 
   /** Every worker drops its cached versions of a deleted model. */
@@ -142,7 +176,8 @@ export class WorkerPools {
   }
 
   stats(): { fit: PoolStats; forecast: PoolStats; bulk: PoolStats } {
-    return { fit: this.fitPool.stats(), forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
+    const fit = this.fitPool.stats();
+    return { fit: { ...fit, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
   }
 
   async close(): Promise<void> {

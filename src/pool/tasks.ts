@@ -1,5 +1,6 @@
 /** Messages between the daemon and its workers. */
 import type { BacktestPlan, Candidate, CandidateResult } from '../forecasting/index.ts';
+import type { InputTensor, Signature, TypedArray } from '../onnx/index.ts';
 
 export interface FitTask {
   op: 'fit';
@@ -12,6 +13,8 @@ export interface ForecastTask {
   op: 'forecast';
   model: string;
   version: number;
+  /** The version's state after this many observations (appended ones included) is what is forecast. */
+  nObs: number;
   h: number;
   levels: number[];
   /** How many of the training series' last values to return beside the forecast. */
@@ -34,7 +37,36 @@ export interface WarmUpTask {
   op: 'warm-up';
 }
 
-export type Task = FitTask | ForecastTask | BacktestTask | WarmUpTask;
+/** Loads an ONNX file to check it and read its signature (in the fit pool: it may take a while). */
+export interface OnnxValidateTask {
+  op: 'onnx-validate';
+  bytes: Uint8Array;
+}
+
+export type OnnxValidateResult = { ok: true; signature: Signature; loadMs: number } | TaskFailure;
+
+/** Runs a deployed version on inputs already checked against its signature. */
+export interface InferTask {
+  op: 'infer';
+  model: string;
+  version: number;
+  /** The model's current version when the task was sent: sessions of other versions are released. */
+  current: number;
+  inputs: InputTensor[];
+  outputs: string[];
+}
+
+export interface InferOutput {
+  name: string;
+  datatype: string;
+  shape: number[];
+  data: TypedArray;
+}
+
+/** `sessions`: how many sessions the worker (`threadId`) holds after this run, for the status. */
+export type InferResult = { ok: true; outputs: InferOutput[]; sessions: number; threadId: number } | TaskFailure;
+
+export type Task = FitTask | ForecastTask | BacktestTask | WarmUpTask | OnnxValidateTask | InferTask;
 
 /** An expected failure (bad data for the kind, optimiser breakdown): reported, not thrown. */
 export interface TaskFailure {
@@ -68,6 +100,7 @@ export interface WorkerConfig {
   dbPath: string;
   /** Optional module exporting `kinds: ModelKind[]` to register (plugins, test kinds). */
   kindsModule?: string;
-  /** Fitted models kept per worker, by (model, version). */
+  /** Fitted models kept per worker, by (model, version): at most this many, and at most cacheBytes. */
   cacheSize: number;
+  cacheBytes: number;
 }

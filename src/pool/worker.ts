@@ -1,22 +1,42 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { backtest, getKind, EngineError, type Fitted } from '../forecasting/index.ts';
-import { ModelStore } from '../store/index.ts';
+import { backtest, getKind, EngineError } from '../forecasting/index.ts';
+import { readStore } from './read-store.ts';
+import { onnxOps } from './onnx-ops.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
+import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
+import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import type {
-  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, Task, TaskFailure, WorkerConfig,
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
+  WorkerConfig,
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
 await loadKindsModule(config.kindsModule);
 
-// Opened on first forecast: fit workers never need it, and the file may not exist before the first fit.
-let store: ModelStore | undefined;
-interface Loaded {
-  fitted: Fitted;
-  series: Float64Array;
+// The latest state loaded per version; appends only move a version forward, so a later request
+// catches the cached state up with the new chunks instead of reloading the version.
+const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
+
+/** What a cached state weighs: its series' bytes plus the parameters' JSON text (two bytes a character in V8). */
+const stateBytes = (s: FittedState) => s.series.byteLength + 2 * JSON.stringify(s.fitted.params ?? null).length;
+
+function notFinite(field: string, message: string): TaskFailure {
+  return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
 }
-const cache = new ModelCache<Loaded>(config.cacheSize);
+
+/** The first step at which a forecast's mean or an interval bound is not finite, named as a field. */
+function nonFiniteForecast(fc: { mean: Float64Array; intervals: { level: number; lower: Float64Array; upper: Float64Array }[] }): string | undefined {
+  const at = (a: Float64Array) => a.findIndex((v) => !Number.isFinite(v));
+  let i = at(fc.mean);
+  if (i >= 0) return `forecast[${i}]`;
+  for (const iv of fc.intervals) {
+    if ((i = at(iv.lower)) >= 0) return `intervals[level=${iv.level}].lower[${i}]`;
+    if ((i = at(iv.upper)) >= 0) return `intervals[level=${iv.level}].upper[${i}]`;
+  }
+  return undefined;
+}
+const onnx = onnxOps(config);
 
 /** float64 → numbers JSON can hold; NaN and infinities become null. */
 function jsonNumbers(a: Float64Array): (number | null)[] {
@@ -24,9 +44,6 @@ function jsonNumbers(a: Float64Array): (number | null)[] {
   for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
   return out;
 }
-
-/** The version a task names is not in the store: its model was deleted after the daemon chose the version. */
-class VersionGone extends Error {}
 
 // The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
 const evictions = new BroadcastChannel(EVICT_CHANNEL);
@@ -47,36 +64,32 @@ function fit(task: FitTask): FitResult {
     const kind = getKind(task.kind);
     const spec = kind.parseSpec(task.spec);
     const fitted = kind.fit(task.series, spec, {});
+    const bad = firstNonFinite(fitted.params, 'params') ?? firstNonFinite(fitted.metrics, 'metrics');
+    if (bad) return notFinite(bad, `the ${task.kind} fit produced a value that is not finite at ${bad} (the data's scale may overflow float64: rescale it)`);
     return { ok: true, params: fitted.params, metrics: fitted.metrics, fitMs: performance.now() - started };
   } catch (err) {
     return failure(err);
   }
 }
 
-function loadModel(model: string, version: number): Loaded {
+function loadModel(model: string, version: number, nObs: number): FittedState {
   const key = `${model}@${version}`;
+  const store = readStore(config.dbPath);
   const hit = cache.get(key);
-  if (hit) return hit;
-  store ??= ModelStore.open(config.dbPath, { readonly: true });
-  const row = store.getVersion(model, version);
-  if (!row) throw new VersionGone(`model '${model}' was deleted`);
-  if (row.state !== 'ready') throw new Error(`version ${key} is not ready in the store`);
-  const kind = getKind(row.kind);
-  const fitted: Fitted = {
-    kind: row.kind,
-    spec: kind.parseSpec(row.spec),
-    params: row.params,
-    metrics: (row.metrics ?? {}) as Fitted['metrics'],
-  };
-  const loaded = { fitted, series: row.series };
-  cache.set(key, loaded);
-  return loaded;
+  // A request for an older state than the cached one (it chose its version before a later append) is
+  // rebuilt from the store and not cached: the cache keeps the newest.
+  if (hit && hit.nObs > nObs) return loadState(store, model, version, nObs);
+  const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
+  cache.set(key, state, stateBytes(state));
+  return state;
 }
 
 function forecast(task: ForecastTask): ForecastResult {
   try {
-    const { fitted, series } = loadModel(task.model, task.version);
+    const { fitted, series } = loadModel(task.model, task.version, task.nObs);
     const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels, task.regressors ? { regressors: task.regressors } : undefined);
+    const bad = nonFiniteForecast(fc);
+    if (bad) return notFinite(bad, `the forecast of ${task.model}@${task.version} is not finite at ${bad} (it overflows float64 at this horizon)`);
     const json = JSON.stringify({
       forecast: jsonNumbers(fc.mean),
       intervals: fc.intervals.map((i) => ({ level: i.level, lower: jsonNumbers(i.lower), upper: jsonNumbers(i.upper) })),
@@ -96,7 +109,7 @@ function runBacktest(task: BacktestTask): BacktestResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | 'ready' {
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' {
   switch (task.op) {
     case 'warm-up':
       return 'ready';
@@ -106,5 +119,9 @@ export default function run(task: Task): FitResult | ForecastResult | BacktestRe
       return forecast(task);
     case 'backtest':
       return runBacktest(task);
+    case 'onnx-validate':
+      return onnx.validate(task);
+    case 'infer':
+      return onnx.infer(task);
   }
 }

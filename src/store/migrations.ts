@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { SchemaTooNewError } from './open-error.ts';
 
 /** Schema versions, applied in order; `PRAGMA user_version` records how many have run. */
 const migrations: string[] = [
@@ -55,6 +56,43 @@ const migrations: string[] = [
    );
    CREATE INDEX labels_by_pair ON labels (key, value, model);
    ALTER TABLE models ADD COLUMN deleted_at TEXT;`,
+  // Appended observations: one row per append (O(new points) per append, never a copy of the series).
+  // A version's current series is its training series followed by its chunks in end_obs order. Existing
+  // databases need nothing converted: their versions simply have no chunks and no time index yet.
+  `CREATE TABLE observations (
+     model   TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     -- the version's series length after this chunk: orders the chunks and gives nObs without a scan
+     end_obs INTEGER NOT NULL,
+     points  BLOB NOT NULL, -- float64 little-endian, NaN = missing (gap-filled nulls included)
+     PRIMARY KEY (model, version, end_obs),
+     FOREIGN KEY (model, version) REFERENCES versions(model, version)
+   ) WITHOUT ROWID;
+   -- A regular time index, when the fit had timestamps: point i is ts_step * i units after ts_start_ms,
+   -- the unit being 'ms', or calendar months ('month': same day and time; 'month-end': last day).
+   ALTER TABLE versions ADD COLUMN ts_start_ms REAL;
+   ALTER TABLE versions ADD COLUMN ts_step REAL;
+   ALTER TABLE versions ADD COLUMN ts_unit TEXT CHECK (ts_unit IN ('ms', 'month', 'month-end'));`,
+  // Idempotency keys, per model: the first answer to a request, replayed to its retries until expires_at.
+  // `job_id` when the answer was a 202: a retry gets that job as it is now.
+  `CREATE TABLE idempotency (
+     model       TEXT NOT NULL,
+     key         TEXT NOT NULL,
+     fingerprint TEXT NOT NULL, -- sha256 of the route and the request body
+     status      INTEGER NOT NULL,
+     body        TEXT NOT NULL,
+     job_id      TEXT,
+     expires_at  TEXT NOT NULL,
+     PRIMARY KEY (model, key)
+   );
+   CREATE INDEX idempotency_by_expiry ON idempotency (expires_at);`,
+  // ONNX deployments: the model file is kept once per content hash; each onnx version names its file.
+  `CREATE TABLE model_artifacts (
+     hash       TEXT PRIMARY KEY,
+     bytes      BLOB NOT NULL,
+     created_at TEXT NOT NULL
+   );
+   ALTER TABLE versions ADD COLUMN artifact TEXT REFERENCES model_artifacts(hash);`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
@@ -62,9 +100,7 @@ export const SCHEMA_VERSION = migrations.length;
 export function migrate(db: Database.Database): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this modelapi understands (${migrations.length})`,
-    );
+    throw new SchemaTooNewError(current, migrations.length);
   }
   for (let v = current; v < migrations.length; v++) {
     db.transaction(() => {

@@ -1,14 +1,21 @@
 import type { Db } from './db.ts';
 import { openDb } from './db.ts';
+import { IdempotencyStore } from './idempotency-store.ts';
 import { JobStore } from './job-store.ts';
 import { LabelRepo, type LabelChanges } from './labels.ts';
 import { queryModelNames, type ModelQuery } from './model-query.ts';
+import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
-import type { ModelRecord, NewVersion, PublishedFit, VersionRecord, VersionSummary } from './types.ts';
+import { FileIdentity } from './store-errors.ts';
+import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
+import type { ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
-const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_obs,
-  fit_ms, hash, created_at, finished_at`;
+// nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
+const SUMMARY_COLUMNS = `model, version, kind, spec, state, error, metrics, length(series) / 8 AS n_fit,
+  coalesce((SELECT max(o.end_obs) FROM observations o WHERE o.model = versions.model AND o.version = versions.version),
+           length(series) / 8) AS n_obs,
+  ts_start_ms, ts_step, ts_unit, fit_ms, hash, created_at, finished_at`;
 
 interface VersionRow {
   model: string;
@@ -19,6 +26,10 @@ interface VersionRow {
   error: string | null;
   metrics: string | null;
   n_obs: number;
+  n_fit: number;
+  ts_start_ms: number | null;
+  ts_step: number | null;
+  ts_unit: TimeIndex['unit'] | null;
   fit_ms: number | null;
   hash: string;
   created_at: string;
@@ -45,6 +56,8 @@ function toSummary(row: VersionRow): VersionSummary {
     error: row.error,
     metrics: row.metrics === null ? null : JSON.parse(row.metrics),
     nObs: row.n_obs,
+    nFit: row.n_fit,
+    timeIndex: row.ts_start_ms === null ? null : { startMs: row.ts_start_ms, step: row.ts_step!, unit: row.ts_unit! },
     fitMs: row.fit_ms,
     hash: row.hash,
     createdAt: row.created_at,
@@ -74,24 +87,58 @@ export class ModelStore {
   /** The jobs table, on the same connection (one writer). */
   readonly jobs: JobStore;
   private readonly labels: LabelRepo;
+  /** Appended observations, on the same connection. */
+  readonly observations: ObservationStore;
+  readonly idempotency: IdempotencyStore;
   private readonly db: Db;
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
 
-  private constructor(path: string, db: Db) {
+  // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
+  private readonly identity: FileIdentity | undefined;
+
+  private constructor(
+    path: string,
+    db: Db,
+    private readonly writerLock?: WriterLock,
+  ) {
     this.path = path;
     this.db = db;
     this.statements = new StatementCache(db);
     this.jobs = new JobStore(this.statements);
     this.labels = new LabelRepo(this.statements);
+    this.observations = new ObservationStore(this.statements);
+    this.idempotency = new IdempotencyStore(this.statements);
+    this.identity = writerLock ? new FileIdentity(path) : undefined;
+  }
+
+  /** Why the store cannot be used as opened (the file deleted or replaced), or undefined. */
+  fileProblem(): string | undefined {
+    return this.identity?.problem();
+  }
+
+  /** A writer that took the database over from a holder that died without releasing it. */
+  get previousHolder(): LockHolder | undefined {
+    return this.writerLock?.previous;
   }
 
   private stmt(sql: string) {
     return this.statements.get(sql);
   }
 
-  static open(path: string, opts: { readonly?: boolean } = {}): ModelStore {
-    return new ModelStore(path, openDb(path, opts));
+  /**
+   * Read-only stores may be many; a writer first takes the database's writer lock (one per file, see
+   * writer-lock.ts), so the daemon's in-memory view of current versions cannot be raced by another.
+   */
+  static open(path: string, opts: { readonly?: boolean; busyTimeoutMs?: number } = {}): ModelStore {
+    if (opts.readonly) return new ModelStore(path, openDb(path, opts));
+    const lock = acquireWriterLock(path);
+    try {
+      return new ModelStore(path, openDb(path, opts), lock);
+    } catch (err) {
+      lock.release();
+      throw err;
+    }
   }
 
   /** A model that exists (has not been deleted), with its labels. */
@@ -105,13 +152,14 @@ export class ModelStore {
     return row && toModel(row, this.labels.get(name));
   }
 
-  listModels(): ModelRecord[] {
+  /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
+  listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelRecord[] {
     const rows = this
       .stmt(
         `SELECT m.*, (SELECT count(*) FROM versions v WHERE v.model = m.name) AS versions
-         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name`,
+         FROM models m WHERE m.deleted_at IS NULL ORDER BY m.name LIMIT ? OFFSET ?`,
       )
-      .all() as ModelRow[];
+      .all(page.limit, page.offset) as ModelRow[];
     return rows.map((r) => toModel(r, this.labels.get(r.name)));
   }
 
@@ -141,6 +189,9 @@ export class ModelStore {
         .stmt(`UPDATE models SET deleted_at = ?, current_version = NULL, updated_at = ? WHERE name = ? AND deleted_at IS NULL`)
         .run(ts, ts, model).changes;
       if (changed === 0) return false;
+      // Everything keyed by the model goes; a retried request must not replay an answer about it.
+      this.stmt(`DELETE FROM observations WHERE model = ?`).run(model);
+      this.stmt(`DELETE FROM idempotency WHERE model = ?`).run(model);
       this.stmt(`DELETE FROM versions WHERE model = ?`).run(model);
       this.labels.removeAll(model);
       return true;
@@ -157,6 +208,7 @@ export class ModelStore {
       if (!m || !v) return 'missing' as const;
       if (m.currentVersion === version) return 'current' as const;
       if (v.state === 'fitting') return 'fitting' as const;
+      this.stmt(`DELETE FROM observations WHERE model = ? AND version = ?`).run(model, version);
       this.stmt(`DELETE FROM versions WHERE model = ? AND version = ?`).run(model, version);
       return 'deleted' as const;
     })();
@@ -166,20 +218,37 @@ export class ModelStore {
 
   /** Keeps the model's newest `keep` versions, and the current and any fitting one whatever their age; returns how many went. */
   pruneVersions(model: string, keep: number): number {
-    const removed = this
-      .stmt(
-        `DELETE FROM versions WHERE model = :model AND state != 'fitting'
+    const doomed = `model = :model AND state != 'fitting'
            AND version != coalesce((SELECT current_version FROM models WHERE name = :model), -1)
-           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`,
-      )
-      .run({ model, keep }).changes;
+           AND version NOT IN (SELECT version FROM versions WHERE model = :model ORDER BY version DESC LIMIT :keep)`;
+    const removed = this.db.transaction(() => {
+      this.stmt(`DELETE FROM observations WHERE model = :model AND version IN (SELECT version FROM versions WHERE ${doomed})`).run({ model, keep });
+      return this.stmt(`DELETE FROM versions WHERE ${doomed}`).run({ model, keep }).changes;
+    })();
     if (removed > 0) this.reclaim();
     return removed;
   }
 
   /** Gives the pages freed by deletions back to the file system, so the file follows the data kept. */
   private reclaim(): void {
+    // ONNX files no version names any more (kept once per hash, so only now unused).
+    this.stmt(`DELETE FROM model_artifacts WHERE hash NOT IN (SELECT artifact FROM versions WHERE artifact IS NOT NULL)`).run();
     this.db.pragma('incremental_vacuum');
+  }
+
+  /** Models with a ready version, ONNX apart from forecasting (the metrics' modelapi_models{kind}). */
+  countReadyModels(): { forecast: number; onnx: number } {
+    const row = this
+      .stmt(
+        `SELECT count(*) AS n, coalesce(sum(v.kind = 'onnx'), 0) AS onnx FROM models m
+         JOIN versions v ON v.model = m.name AND v.version = m.current_version WHERE m.deleted_at IS NULL`,
+      )
+      .get() as { n: number; onnx: number };
+    return { forecast: row.n - row.onnx, onnx: row.onnx };
+  }
+
+  countModels(): number {
+    return (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
   }
 
   listVersions(model: string): VersionSummary[] {
@@ -208,8 +277,15 @@ export class ModelStore {
     };
   }
 
+  /** The version's series now: the training series followed by every appended point. */
+  currentSeries(model: string, version: number): Float64Array | undefined {
+    const v = this.getVersion(model, version);
+    return v && concatSeries(v.series, this.observations.chunks(model, version));
+  }
+
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
+    this.identity?.assertIntact();
     return this.db.transaction(() => {
       const ts = now();
       this
@@ -227,16 +303,18 @@ export class ModelStore {
         .get(ts, v.model) as { next_version: number };
       this
         .stmt(
-          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?)`,
+          `INSERT INTO versions (model, version, kind, spec, series, hash, state, created_at, ts_start_ms, ts_step, ts_unit)
+           VALUES (?, ?, ?, ?, ?, ?, 'fitting', ?, ?, ?, ?)`,
         )
-        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts);
+        .run(v.model, next_version, v.kind, JSON.stringify(v.spec), seriesToBlob(v.series), v.hash, ts,
+          v.timeIndex?.startMs ?? null, v.timeIndex?.step ?? null, v.timeIndex?.unit ?? null);
       return next_version;
     })();
   }
 
   /** Marks the version ready and makes it current in the same transaction. */
   publishVersion(model: string, version: number, fit: PublishedFit): void {
+    this.identity?.assertIntact();
     this.db.transaction(() => {
       const ts = now();
       const changed = this
@@ -271,7 +349,41 @@ export class ModelStore {
       .run(now()).changes;
   }
 
+  /** The kind of a model's first version (a model's kind is fixed by it); undefined for an unknown name. */
+  modelKind(name: string): string | undefined {
+    const row = this.stmt(`SELECT kind FROM versions WHERE model = ? ORDER BY version LIMIT 1`).get(name) as { kind: string } | undefined;
+    return row?.kind;
+  }
+
+  /**
+   * Records a validated deployment as a new ready, current version in one transaction: the version
+   * number, the file (stored once per hash) and the move of the current version.
+   */
+  publishDeployment(d: NewDeployment): number {
+    return this.db.transaction(() => {
+      const ts = now();
+      this.stmt(`INSERT INTO model_artifacts (hash, bytes, created_at) VALUES (?, ?, ?) ON CONFLICT(hash) DO NOTHING`).run(d.hash, d.bytes, ts);
+      const version = this.beginVersion({ model: d.model, kind: d.kind, spec: d.spec, series: new Float64Array(0), hash: d.hash });
+      this
+        .stmt(
+          `UPDATE versions SET state = 'ready', artifact = ?, metrics = ?, fit_ms = ?, finished_at = ? WHERE model = ? AND version = ?`,
+        )
+        .run(d.hash, JSON.stringify(d.metrics), d.loadMs, ts, d.model, version);
+      this.stmt(`UPDATE models SET current_version = ?, updated_at = ? WHERE name = ?`).run(version, ts, d.model);
+      return version;
+    })();
+  }
+
+  /** The model file of a deployed version. */
+  getArtifact(model: string, version: number): Buffer | undefined {
+    const row = this
+      .stmt(`SELECT a.bytes FROM versions v JOIN model_artifacts a ON a.hash = v.artifact WHERE v.model = ? AND v.version = ?`)
+      .get(model, version) as { bytes: Buffer } | undefined;
+    return row?.bytes;
+  }
+
   close(): void {
     this.db.close();
+    this.writerLock?.release();
   }
 }

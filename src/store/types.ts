@@ -8,16 +8,43 @@ export interface VersionSummary {
   state: VersionState;
   error: string | null;
   metrics: Record<string, unknown> | null;
+  /** Observations in the version's series now: the ones it was fitted on plus those appended since. */
   nObs: number;
+  /** Observations the version was fitted on. */
+  nFit: number;
+  timeIndex: TimeIndex | null;
   fitMs: number | null;
   hash: string;
   createdAt: string;
   finishedAt: string | null;
 }
 
+/**
+ * A regular time axis, stored as three values instead of a timestamp per point: point i is `i * step`
+ * units after `startMs` (epoch ms, UTC); the unit is milliseconds or calendar months (same day of the
+ * month and time of day, or the last day of each month).
+ */
+export interface TimeIndex {
+  startMs: number;
+  step: number;
+  unit: 'ms' | 'month' | 'month-end';
+}
+
 export interface VersionRecord extends VersionSummary {
   params: unknown;
+  /** The training series (nFit points); appended points are read with `appendedChunks`. */
   series: Float64Array;
+}
+
+/** One append: the points, and the version's series length after them. */
+export interface ObservationChunk {
+  endObs: number;
+  points: Float64Array;
+}
+
+export interface NewObservations extends ObservationChunk {
+  model: string;
+  version: number;
 }
 
 export interface ModelRecord {
@@ -37,12 +64,25 @@ export interface NewVersion {
   hash: string;
   /** Label changes applied with the new version (string sets, null removes). */
   labels?: Record<string, string | null>;
+  timeIndex?: TimeIndex | null;
 }
 
 export interface PublishedFit {
   params: unknown;
   metrics: Record<string, unknown>;
   fitMs: number;
+}
+
+export interface NewDeployment {
+  model: string;
+  kind: string;
+  /** The signature and the caller's metadata. */
+  spec: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+  bytes: Uint8Array;
+  hash: string;
+  /** How long validating (loading) the file took. */
+  loadMs: number;
 }
 
 export type JobState = 'queued' | 'running' | 'succeeded' | 'failed';

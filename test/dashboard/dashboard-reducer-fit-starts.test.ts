@@ -7,9 +7,10 @@ const row = (name: string, state: ModelRow['state']): ModelRow => ({
   name, currentVersion: 1, kind: 'naive', spec: {}, state, lastFitMs: 1, versions: 1, readersWaiting: 0, writersWaiting: 0,
 });
 const snap = (models: ModelRow[]): Snapshot => ({
-  daemon: { version: '0.1.0', startedAt: 'T0', uptimeS: 1, url: 'http://x', db: { path: 'x.db', bytes: 0 }, eventClients: 1 },
+  daemon: { version: '0.1.0', startedAt: 'T0', uptimeS: 1, url: 'http://x', db: { file: 'x.db', bytes: 0 }, eventClients: 1 },
   pools: { fit: pool, forecast: pool },
   models,
+  modelsTotal: 0,
   requests: [],
 });
 

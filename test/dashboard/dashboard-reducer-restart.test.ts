@@ -4,9 +4,10 @@ import { initialState, reduce, type DashState, type Snapshot } from '../../src/c
 
 const pool = { threads: 1, busy: 0, queued: 0, completed: 0, failed: 0 };
 const snap = (startedAt: string): Snapshot => ({
-  daemon: { version: '0.1.0', startedAt, uptimeS: 1, url: 'http://x', db: { path: 'x.db', bytes: 0 }, eventClients: 1 },
+  daemon: { version: '0.1.0', startedAt, uptimeS: 1, url: 'http://x', db: { file: 'x.db', bytes: 0 }, eventClients: 1 },
   pools: { fit: pool, forecast: pool },
   models: [],
+  modelsTotal: 0,
   requests: [],
 });
 

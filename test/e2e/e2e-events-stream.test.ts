@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startDaemon, tempDir } from '../support/daemon.ts';
 import { call, fit, forecast, waitFor } from '../support/http.ts';
+import { requestTag } from '../../src/cli/commands/fit-progress.ts';
 
 interface Received {
   event: string;
@@ -37,7 +38,7 @@ async function listen(url: string) {
   return { events, headers: res.headers, stop: async () => (controller.abort(), done) };
 }
 
-test('fit events arrive in order with the request id, then version.published; stats come every second', async (t) => {
+test('fit events arrive in order with the request tag, then version.published; stats come every second', async (t) => {
   const d = await startDaemon(t);
   const stream = await listen(d.url);
   t.after(stream.stop);
@@ -49,7 +50,10 @@ test('fit events arrive in order with the request id, then version.published; st
   await waitFor('version.published', async () => stream.events.some((e) => e.event === 'version.published'));
   const fitEvents = stream.events.filter((e) => e.event !== 'stats');
   assert.deepEqual(fitEvents.map((e) => e.event), ['fit.queued', 'fit.started', 'fit.finished', 'version.published']);
-  assert.deepEqual(fitEvents.slice(0, 3).map((e) => e.data.requestId), ['req-42', 'req-42', 'req-42']);
+  // The stream names the request by its tag, never by the id other clients could reuse.
+  const tag = requestTag('req-42');
+  assert.deepEqual(fitEvents.slice(0, 3).map((e) => e.data.requestTag), [tag, tag, tag]);
+  assert.doesNotMatch(JSON.stringify(stream.events), /req-42/);
   assert.equal(fitEvents[2]!.data.version, 1);
   assert.equal(fitEvents[3]!.data.model, 'm');
 
@@ -98,4 +102,16 @@ test('clients that disconnect are dropped; the daemon keeps no stream for them',
   t.after(again.stop);
   await waitFor('a new stream to get stats', async () => again.events.some((e) => e.event === 'stats'));
   assert.equal(await clients(), 1);
+});
+
+test('a request id that is not short and plain is replaced, not echoed', async (t) => {
+  const d = await startDaemon(t);
+  const stream = await listen(d.url);
+  t.after(stream.stop);
+  const evil = '<script>'.repeat(20);
+  assert.equal((await call(`${d.url}/v1/models/m/fit`, 'POST', { data: [1, 2, 3], kind: 'naive' }, { 'x-request-id': evil })).status, 201);
+  await waitFor('fit.finished', async () => stream.events.find((e) => e.event === 'fit.finished'));
+  const tags = stream.events.filter((e) => e.event.startsWith('fit.')).map((e) => e.data.requestTag);
+  assert.equal(new Set(tags).size, 1, 'one request, one tag');
+  assert.notEqual(tags[0], requestTag(evil), 'the daemon used an id of its own');
 });

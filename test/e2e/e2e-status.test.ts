@@ -9,9 +9,10 @@ test('GET /v1/status and `modelapi status` describe the daemon, pools, models an
   await forecast(d.url, 'sales', 'h=2');
   const s = (await call(`${d.url}/v1/status`)).body.data;
   assert.equal(s.daemon.url, d.url);
-  assert.equal(s.daemon.db.path, d.db);
+  assert.equal(s.daemon.db.file, 'models.db', 'the file name, not its absolute path');
   assert.ok(s.daemon.db.bytes > 0);
-  assert.deepEqual(Object.keys(s.pools).sort(), ['fit', 'forecast']);
+  assert.deepEqual(Object.keys(s.pools).sort(), ['bulk', 'fit', 'forecast']);
+  assert.equal(s.pools.bulk.threads, 0, 'the bulk pool holds no threads until bulk work comes');
   assert.equal(s.pools.fit.completed, 1);
   assert.deepEqual(
     { name: s.models[0].name, currentVersion: s.models[0].currentVersion, kind: s.models[0].kind, state: s.models[0].state, versions: s.models[0].versions },

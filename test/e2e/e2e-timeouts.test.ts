@@ -28,9 +28,10 @@ test('a forecast waiting past --lock-timeout gets 503 with Retry-After, and the 
 });
 
 test('a fit running past --fit-timeout is stopped: 504, version failed, lock free, worker replaced', async (t) => {
-  // The held fit never ends, so the limit only decides how long this test takes; 1.5 s leaves the
-  // ordinary fit before it ample room on a loaded machine.
-  const d = await startDaemon(t, { args: ['--fit-timeout', '1500ms'] });
+  // The held fit never ends, so the limit only decides how long this test takes. It must leave room for
+  // the fit after it, whose worker is the replacement of the stopped one and may still be starting
+  // (seconds on a loaded machine: the thread loads its code after the fit is admitted).
+  const d = await startDaemon(t, { args: ['--fit-timeout', '4s'] });
   const gate = join(tempDir(t), 'never-opened');
   await fit(d.url, 'm', { data: [1, 2, 3], kind: 'gated' });
   const r = await fit(d.url, 'm', { data: [4, 5, 6], kind: 'gated', gate });

@@ -13,6 +13,8 @@ const samples: Record<string, Record<string, unknown>[]> = {
   arima: [{ order: [1, 1, 1] }, { order: [0, 1, 1], seasonalOrder: [0, 1, 1], period: 12 }],
   auto_arima: [{ period: 12 }, {}],
   ets: [{}, { model: 'MAdM', period: 12 }],
+  mstl: [{}, { period: [48, 336] }, { period: 365.25, method: 'arima' }, { intervalSeconds: 86_400 }],
+  harmonic: [{ period: 7 }, { period: [7, 365.25], K: [2, 5] }, { period: 12, maxK: 3 }],
   auto: [{}, { period: 12 }, { method: 'combine' }, { timestamps: ['2020-01-01', '2020-02-01', '2020-03-01', '2020-04-01'] }],
 };
 

@@ -128,3 +128,21 @@ test('a bulk job cut off by a crash is failed after the restart; the series it f
   assert.equal(job.error.code, 'MODELAPI_ERR_INTERRUPTED');
   assert.equal((await call(`${second.url}/v1/models/done1`)).body.data.currentVersion, 1);
 });
+
+test('a long-format date column gives each series its timestamps, in date order, and forecasts carry them', async (t) => {
+  const d = await startDaemon(t);
+  // Rows sorted by date across series, one series' rows out of order: each series is sorted by its dates.
+  const csv = 'unique_id,ds,y\nm,2024-01-03,3\nm,2024-01-01,1\nn,2024-01-01,10\nm,2024-01-02,2\nn,2024-01-02,20\nn,2024-01-03,30\n';
+  const a = await post(`${d.url}/v1/fits?defaults=${encodeURIComponent('{"kind":"naive"}')}`, csv, 'text/csv');
+  const job = await finished(d.url, a.body.data.id);
+  assert.equal(job.result.failed, 0, JSON.stringify(job.result.items));
+  const fc = await forecast(d.url, 'm', 'h=2');
+  assert.deepEqual(fc.body.data.forecast, [3, 3]);
+  assert.equal(fc.body.data.timestamps.length, 2);
+  assert.match(String(fc.body.data.timestamps[0]), /^2024-01-04/);
+  const res = await request(`${d.url}/v1/forecasts`, {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ models: ['n'], h: 1 }),
+  });
+  const rows = (await res.body.text()).trim().split('\n');
+  assert.match(rows[1]!, /^n,1,1,2024-01-04[^,]*,30,/);
+});

@@ -14,9 +14,10 @@ export function modelRow(name: string, overrides: Partial<ModelRow> = {}): Model
 
 export function snapshot(models: ModelRow[]): Snapshot {
   return {
-    daemon: { version: '0.1.0', startedAt: '2026-01-01T00:00:00.000Z', uptimeS: 5, url: URL_5000, db: { path: '/tmp/x.db', bytes: 4096 }, eventClients: 1 },
+    daemon: { version: '0.1.0', startedAt: '2026-01-01T00:00:00.000Z', uptimeS: 5, url: URL_5000, db: { file: 'x.db', bytes: 4096 }, eventClients: 1 },
     pools: { fit: pool, forecast: pool },
     models,
+    modelsTotal: 0,
     requests: [],
   };
 }

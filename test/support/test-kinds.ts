@@ -54,4 +54,21 @@ export const gatedKind: ModelKind<GatedSpec, { last: number }> = {
   },
 };
 
-export const kinds = [gatedKind];
+
+
+/** Accepts the `intervalSeconds` fit option the daemon offers models with timestamps, and shows it. */
+export const intervalEchoKind: ModelKind<{ intervalSeconds: number | null }, { last: number }> = {
+  name: 'interval_echo',
+  parseSpec(input) {
+    rejectUnknown(input, ['intervalSeconds']);
+    return { intervalSeconds: typeof input.intervalSeconds === 'number' ? input.intervalSeconds : null };
+  },
+  check() {},
+  fit(y, spec) {
+    return { kind: 'interval_echo', spec, params: { last: y[y.length - 1]! }, metrics: { intervalSeconds: spec.intervalSeconds } };
+  },
+  forecast(model, h) {
+    return { mean: new Float64Array(h).fill(model.params.last), intervals: [] };
+  },
+};
+export const kinds = [gatedKind, intervalEchoKind];

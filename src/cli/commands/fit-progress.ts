@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { SseClient } from '../live/sse-client.ts';
 import type { SseEvent } from '../live/sse-parser.ts';
 import { spinnerFrame } from '../live/spinner.ts';
@@ -8,20 +9,23 @@ export type FitPhase =
   | { kind: 'queued'; ahead: number }
   | { kind: 'fitting'; version: number };
 
+/** How the daemon's event stream names a request (docs/observability.md): never the id itself. */
+export const requestTag = (requestId: string) => createHash('sha256').update(requestId).digest('hex').slice(0, 16);
+
 /**
  * Follows one fit through the event stream: our own events are recognised by the request id we sent;
  * fits of the same model that finish while ours waits move it up the queue.
  */
 export function nextPhase(phase: FitPhase, ev: SseEvent, model: string, requestId: string): FitPhase {
   if (!ev.event.startsWith('fit.')) return phase;
-  let data: { model?: string; requestId?: string; ahead?: number; version?: number };
+  let data: { model?: string; requestTag?: string; ahead?: number; version?: number };
   try {
     data = JSON.parse(ev.data);
   } catch {
     return phase;
   }
   if (data.model !== model) return phase;
-  const ours = data.requestId === requestId;
+  const ours = data.requestTag === requestTag(requestId);
   if (ours && ev.event === 'fit.queued') return { kind: 'queued', ahead: data.ahead ?? 0 };
   if (ours && ev.event === 'fit.started') return { kind: 'fitting', version: data.version ?? 0 };
   const otherFitEnded = !ours && (ev.event === 'fit.finished' || ev.event === 'fit.failed');

@@ -14,7 +14,7 @@ interface ForecastFlags {
   plot?: boolean;
 }
 
-type Answer = ForecastResult & { history?: (number | null)[] };
+type Answer = ForecastResult & { history?: (number | null)[]; historyTimestamps?: string[] };
 
 /** `modelapi forecast <steps>`. */
 export async function forecast(stepsText: string, flags: ForecastFlags): Promise<void> {
@@ -31,7 +31,7 @@ export async function forecast(stepsText: string, flags: ForecastFlags): Promise
   else if (flags.csv) out = forecastCsv(answer);
   else if (flags.plot) {
     const height = Math.max(8, Math.min(30, (process.stdout.rows ?? 24) - 6));
-    out = forecastPlot(answer.history ?? [], answer, { width, height, color: Boolean(process.stdout.isTTY) });
+    out = forecastPlot(answer.history ?? [], answer, { width, height, color: Boolean(process.stdout.isTTY), historyTimestamps: answer.historyTimestamps });
   } else out = forecastTable(answer);
   process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
 }

@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { DatasetError, parseDataset, type ParsedDataset } from '../dataset.ts';
 import { CliError, EXIT } from '../exit.ts';
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Reads and parses the dataset a verb was given; problems are usage errors naming the file. */
-export async function loadDataset(file: string, column: string | undefined): Promise<ParsedDataset> {
+export async function loadDataset(file: string, column: string | undefined, dateColumn?: string): Promise<ParsedDataset> {
   let text: string;
   try {
     text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
@@ -17,7 +17,7 @@ export async function loadDataset(file: string, column: string | undefined): Pro
     throw new CliError(`cannot read ${file}: ${(err as Error).message}`, EXIT.usage);
   }
   try {
-    return parseDataset(text, { source: file === '-' ? 'stdin' : file, column });
+    return parseDataset(text, { source: file === '-' ? 'stdin' : file, column, dateColumn });
   } catch (err) {
     if (err instanceof DatasetError) throw new CliError(err.message, EXIT.usage);
     throw err;

@@ -1,5 +1,6 @@
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
+import { signatureArrow, type SignatureText } from './signature-text.ts';
 import { positiveInt } from './input.ts';
 
 interface Flags {
@@ -22,8 +23,12 @@ interface ModelRow {
   state: string;
   versions: number;
   nObs: number | null;
+  spec: { signature?: SignatureText } | null;
   updatedAt: string;
 }
+
+/** What a model takes and gives: an ONNX model's tensors, a forecasting model's series and horizon. */
+const signatureOf = (m: ModelRow) => signatureArrow(m.kind, m.spec) || (m.kind ? 'series → forecast (h steps, intervals)' : '-');
 
 interface VersionRow {
   version: number;
@@ -56,11 +61,11 @@ export async function models(flags: ModelsFlags): Promise<void> {
   else
     print(
       alignedTable(
-        ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated', 'labels'],
+        ['model', 'version', 'kind', 'state', 'versions', 'n', 'updated', 'labels', 'signature'],
         rows.map((m) => [
-          m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), String(m.nObs ?? '-'), when(m.updatedAt), labelText(m.labels),
+          m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), m.kind === 'onnx' ? '-' : String(m.nObs ?? '-'), when(m.updatedAt), labelText(m.labels), signatureOf(m),
         ]),
-        ['l', 'r', 'l', 'l', 'r', 'r', 'l', 'l'],
+        ['l', 'r', 'l', 'l', 'r', 'r', 'l', 'l', 'l'],
       ),
     );
   if (typeof next === 'string') process.stderr.write(`more models: modelapi models${flags.label?.map((l) => ` --label ${l}`).join('') ?? ''} --cursor ${next}\n`);

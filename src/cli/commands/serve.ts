@@ -1,40 +1,19 @@
 import pino from 'pino';
-import { ConfigError, resolveConfig, startDaemon, type RawConfig } from '../../daemon/index.ts';
+import { ConfigError, DatabaseLockedError, FLAGS, StoreOpenError, resolveConfig, startDaemon, type RawConfig } from '../../daemon/index.ts';
 import { CliError, EXIT } from '../exit.ts';
+import { stopWhenNpmParentExits } from './parent-watch.ts';
 
-interface ServeFlags {
-  host?: string;
-  port?: string;
-  db?: string;
-  fitWorkers?: string;
-  forecastWorkers?: string;
-  bulkWorkers?: string;
-  lockTimeout?: string;
-  fitTimeout?: string;
-  maxBody?: string;
-  logLevel?: string;
-  kindsModule?: string;
-  jobTtl?: string;
-  keepVersions?: string;
-}
+/** Commander's name for a flag's value: --fit-timeout → fitTimeout. */
+const flagKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
-export async function serve(flags: ServeFlags): Promise<void> {
-  const raw: RawConfig = {
-    host: flags.host,
-    port: flags.port,
-    dbPath: flags.db,
-    fitWorkers: flags.fitWorkers,
-    forecastWorkers: flags.forecastWorkers,
-    bulkWorkers: flags.bulkWorkers,
-    lockTimeoutMs: flags.lockTimeout,
-    fitTimeoutMs: flags.fitTimeout,
-    maxBodyBytes: flags.maxBody,
-    logLevel: flags.logLevel,
-    kindsModule: flags.kindsModule,
-    jobTtlMs: flags.jobTtl,
-    keepVersions: flags.keepVersions,
-  };
+export async function serve(flags: Record<string, string | boolean | undefined>): Promise<void> {
+  // Every option of the daemon's config table has its flag; values are validated by resolveConfig.
+  const raw: RawConfig = {};
+  for (const [key, flag] of Object.entries(FLAGS) as [keyof RawConfig, string][]) {
+    const value = flags[flagKey(flag)];
+    if (value !== undefined) raw[key] = String(value);
+  }
   let config;
   try {
     config = resolveConfig(raw);
@@ -44,31 +23,41 @@ export async function serve(flags: ServeFlags): Promise<void> {
   }
   // Logs go to stderr so that stdout carries only the address line that scripts and tests read.
   const logger = pino({ level: config.logLevel }, pino.destination({ fd: 2, sync: false }));
+  // Listening for the stop before starting: a SIGTERM during start-up stops the daemon once it is up.
+  const stopRequested = new Promise<string>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    stopWhenNpmParentExits(process.env, resolve);
+  });
   let daemon;
   try {
     daemon = await startDaemon(config, logger);
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    if (code === 'EADDRINUSE') throw new CliError(`${config.host}:${config.port} is already in use; pick another --port`, EXIT.usage);
-    throw err;
+    logger.flush();
+    throw startupFailure(err, config.logLevel);
   }
   process.stdout.write(`modelapi listening on ${daemon.url}\n`);
   logger.info({ url: daemon.url, db: config.dbPath, fitWorkers: config.fitWorkers, forecastWorkers: config.forecastWorkers }, 'modelapi started');
 
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      // A second signal means "now": skip the graceful wait.
-      process.once('SIGINT', () => process.exit(130));
-      process.once('SIGTERM', () => process.exit(143));
-      daemon.close().then(resolve, (err) => {
-        logger.error({ err }, 'error during shutdown');
-        resolve();
-      });
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
-  });
+  const reason = await stopRequested;
+  logger.info({ reason }, 'shutting down');
+  // A second signal means "now": skip the graceful wait.
+  process.once('SIGINT', () => process.exit(130));
+  process.once('SIGTERM', () => process.exit(143));
+  try {
+    await daemon.close();
+  } catch (err) {
+    logger.error({ err }, 'error during shutdown');
+  }
   logger.info('stopped');
   logger.flush();
+}
+
+/** One line that names the path or option and what to do; the stack only when asked for (debug). */
+function startupFailure(err: unknown, logLevel: string): CliError {
+  if (err instanceof ConfigError || err instanceof StoreOpenError) return new CliError(err.message, EXIT.usage);
+  if (err instanceof DatabaseLockedError) return new CliError(err.message, EXIT.dbInUse);
+  const e = err as Error;
+  const detail = logLevel === 'debug' || logLevel === 'trace' ? `\n${e.stack}` : ' (run with --log-level debug for details)';
+  return new CliError(`could not start: ${e.message}${detail}`, EXIT.serverSaidNo);
 }

@@ -1,6 +1,7 @@
 import type { StatusSnapshot } from '../../daemon/observe/status.ts';
 import { ApiClient, resolveUrl } from '../client.ts';
 import { alignedTable } from '../format/table.ts';
+import { signatureArrow } from './signature-text.ts';
 // The dashboard module itself is light: it loads ink and React only when the dashboard opens.
 import { isDashboardCapable, runDashboard } from '../dashboard/index.ts';
 
@@ -16,18 +17,22 @@ const ms = (v: number | null) => (v === null ? '-' : v < 10 ? v.toFixed(2) : v.t
 export function statusSummary(s: StatusSnapshot): string {
   const d = s.daemon;
   const lines = [
-    `modelapi ${d.version} at ${d.url} · up ${d.uptimeS} s · database ${d.db.path} (${(d.db.bytes / 1024).toFixed(0)} KiB)`,
+    `modelapi ${d.version} at ${d.url} · up ${d.uptimeS} s · database ${d.db.file} (${(d.db.bytes / 1024).toFixed(0)} KiB)`,
     ...(['fit', 'forecast'] as const).map((name) => {
       const p = s.pools[name];
       return `${name} pool: ${p.busy}/${p.threads} busy · ${p.queued} queued · ${p.completed} done · ${p.failed} failed`;
     }),
+    ...(s.onnx ? [`onnx: ${s.onnx.sessions.forecast} live sessions in the forecast pool · ${s.onnx.streams.open} streams open (${s.onnx.streams.paused} paused)`] : []),
     '',
     s.models.length === 0
       ? 'no models yet'
       : alignedTable(
-          ['model', 'version', 'kind', 'state', 'versions', 'last fit ms', 'waiting'],
-          s.models.map((m) => [m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), ms(m.lastFitMs), `${m.readersWaiting}r ${m.writersWaiting}w`]),
-          ['l', 'r', 'l', 'l', 'r', 'r', 'l'],
+          ['model', 'version', 'kind', 'state', 'versions', 'last fit ms', 'waiting', 'signature'],
+          s.models.map((m) => [
+            m.name, String(m.currentVersion ?? '-'), m.kind ?? '-', m.state, String(m.versions), ms(m.lastFitMs),
+            `${s.onnx?.queueDepth[m.name] ?? m.readersWaiting + m.writersWaiting} queued`, signatureArrow(m.kind, m.spec),
+          ]),
+          ['l', 'r', 'l', 'l', 'r', 'r', 'l', 'l'],
         ),
   ];
   if (s.requests.length > 0) {

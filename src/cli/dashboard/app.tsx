@@ -111,7 +111,7 @@ export function App({ store, actions, size: fixedSize, clock = Date.now }: AppPr
           <Chart chart={state.chart} model={selected} width={box.right} height={box.top} dim={dim} />
         </Box>
         <Box>
-          <Workers pools={state.snapshot?.pools ?? null} width={box.left} height={box.middle} dim={dim} />
+          <Workers pools={state.snapshot?.pools ?? null} onnx={state.snapshot?.onnx} width={box.left} height={box.middle} dim={dim} />
           <Requests requests={state.snapshot?.requests ?? []} width={box.right} height={box.middle} dim={dim} />
         </Box>
         <EventLog log={state.log} width={box.width} height={box.log} />

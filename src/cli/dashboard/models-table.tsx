@@ -4,6 +4,7 @@ import { Panel, inner } from './panel.tsx';
 import { spinnerFrame } from '../live/spinner.ts';
 import { fit, formatElapsed, formatMs } from './format.ts';
 import type { ModelRow } from './state.ts';
+import { signatureArrow } from '../commands/signature-text.ts';
 
 export interface ModelsTableProps {
   models: readonly ModelRow[];
@@ -26,9 +27,9 @@ export function ModelsTable({ models, selected, fitStarts, now, width, height, d
   const rows = shown.map((m) => {
     const state = m.state === 'fitting' ? `${spinnerFrame(now)} fitting ${formatElapsed(now - (fitStarts[m.name] ?? now))}` : m.state;
     const waiting = m.readersWaiting + m.writersWaiting;
-    return [fit(m.name, 24), m.currentVersion === null ? '-' : String(m.currentVersion), m.kind ?? '-', state, formatMs(m.lastFitMs), waiting > 0 ? `${waiting} waiting` : ''];
+    return [fit(m.name, 24), m.currentVersion === null ? '-' : String(m.currentVersion), m.kind ?? '-', state, formatMs(m.lastFitMs), waiting > 0 ? `${waiting} waiting` : '', signatureArrow(m.kind, m.spec)];
   });
-  const table = alignedTable(['name', 'ver', 'kind', 'state', 'last fit', ''], rows, ['l', 'r', 'l', 'l', 'r', 'l']).split('\n');
+  const table = alignedTable(['name', 'ver', 'kind', 'state', 'last fit', '', 'signature'], rows, ['l', 'r', 'l', 'l', 'r', 'l', 'l']).split('\n');
   const title = `Models (${models.length})${models.length > rowsShown ? `  ${first + 1}-${first + shown.length}` : ''}  ↑/↓ select · f fit again`;
   return (
     <Panel title={title} width={width} height={height} dim={dim}>

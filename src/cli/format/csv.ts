@@ -6,10 +6,11 @@ import { levelLabel, sortedIntervals, type ForecastResult } from './table.ts';
 
 export function forecastCsv(fc: ForecastResult): string {
   const intervals = sortedIntervals(fc);
-  const header = ['step', 'forecast', ...intervals.flatMap((iv) => [`lo${levelLabel(iv.level)}`, `hi${levelLabel(iv.level)}`])];
+  const times = fc.timestamps;
+  const header = ['step', ...(times ? ['timestamp'] : []), 'forecast', ...intervals.flatMap((iv) => [`lo${levelLabel(iv.level)}`, `hi${levelLabel(iv.level)}`])];
   const lines = [header.join(',')];
   for (let i = 0; i < fc.forecast.length; i++) {
-    const cells = [String(i + 1), num(fc.forecast[i])];
+    const cells = [String(i + 1), ...(times ? [times[i] ?? ''] : []), num(fc.forecast[i])];
     for (const iv of intervals) cells.push(num(iv.lower[i]), num(iv.upper[i]));
     lines.push(cells.join(','));
   }

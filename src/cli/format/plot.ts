@@ -14,6 +14,8 @@ export interface PlotOptions {
   /** Interval to shade (80 or 0.8); defaults to the widest available, nearest one if absent. */
   level?: number;
   color?: boolean;
+  /** Times of the history values, for models with timestamps (the forecast's own are in `fc`). */
+  historyTimestamps?: readonly string[];
 }
 
 export const MIN_HEIGHT = 3;
@@ -78,8 +80,28 @@ export function forecastPlot(history: readonly (number | null)[], fc: ForecastRe
   });
   const axis = Array.from({ length: cols }, (_, x) => (x === hist.length - 1 ? '┴' : '─')).join('');
   lines.push(`${' '.repeat(gutter)} └${paint(axis)}`);
+  const timeLine = timeAxis(opts.historyTimestamps?.[0], fc.timestamps, hist.length, cols);
+  if (timeLine) lines.push(`${' '.repeat(gutter + 2)}${timeLine}`);
   lines.push(legend(band, hist.length > 0, per, gutter + 2 + cols));
   return lines.join('\n');
+}
+
+/**
+ * Dates under the axis, for models with timestamps: where the history shown starts (left), the first
+ * forecast step (just after ┴, when there is room) and the last forecast step (right).
+ */
+function timeAxis(first: string | undefined, steps: readonly string[] | undefined, histCols: number, cols: number): string | undefined {
+  const last = steps?.[steps.length - 1];
+  if (!steps || !last) return undefined;
+  const line = new Array<string>(cols).fill(' ');
+  const put = (text: string, at: number) => [...text].forEach((ch, i) => { if (at + i >= 0 && at + i < cols) line[at + i] = ch; });
+  const left = first ?? '';
+  put(left, 0);
+  const next = steps[0]!;
+  const at = histCols;
+  if (at > left.length && at + next.length + 1 < cols - last.length) put(next, at);
+  put(last, cols - last.length);
+  return line.join('').trimEnd();
 }
 
 function clampInt(v: number, min: number, max: number): number {

@@ -7,10 +7,14 @@
 export interface ForecastResult {
   model: string;
   version: number;
+  /** Observations the forecast used (training data plus appended ones). */
+  nObs?: number;
   kind: string;
   h: number;
   forecast: number[];
   intervals: { level: number; lower: number[]; upper: number[] }[];
+  /** The time of each step, for models fitted with timestamps. */
+  timestamps?: string[];
 }
 
 export type Align = 'l' | 'r';
@@ -52,7 +56,8 @@ export function sortedIntervals(fc: ForecastResult): ForecastResult['intervals']
 
 export function forecastTable(fc: ForecastResult): string {
   const intervals = sortedIntervals(fc);
-  const headers = ['step', 'forecast'];
+  const times = fc.timestamps;
+  const headers = times ? ['step', 'time', 'forecast'] : ['step', 'forecast'];
   const columns: number[][] = [fc.forecast];
   for (const iv of intervals) {
     headers.push(`lo${levelLabel(iv.level)}`, `hi${levelLabel(iv.level)}`);
@@ -60,10 +65,11 @@ export function forecastTable(fc: ForecastResult): string {
   }
   const n = fc.forecast.length;
   const formatted = columns.map((c) => formatColumn(c.slice(0, n)));
-  const rows = Array.from({ length: n }, (_, i) => [String(i + 1), ...formatted.map((c) => c[i] ?? '')]);
+  const rows = Array.from({ length: n }, (_, i) => [String(i + 1), ...(times ? [times[i] ?? ''] : []), ...formatted.map((c) => c[i] ?? '')]);
   const steps = `${fc.h} ${fc.h === 1 ? 'step' : 'steps'}`;
-  const title = `model ${fc.model} · version ${fc.version} · ${fc.kind} · ${steps}`;
-  return `${title}\n${alignedTable(headers, rows, headers.map(() => 'r'))}`;
+  const nObs = fc.nObs === undefined ? '' : ` · from ${fc.nObs} observations`;
+  const title = `model ${fc.model} · version ${fc.version} · ${fc.kind} · ${steps}${nObs}`;
+  return `${title}\n${alignedTable(headers, rows, headers.map((hd) => (hd === 'time' ? 'l' : 'r')))}`;
 }
 
 /**

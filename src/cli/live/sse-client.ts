@@ -1,3 +1,4 @@
+import { authHeaders } from '../url.ts';
 import { request } from 'undici';
 import { SseParser, type SseEvent } from './sse-parser.ts';
 
@@ -78,7 +79,7 @@ export class SseClient {
     this.current = ac;
     const res = await request(this.url, {
       signal: ac.signal,
-      headers: { accept: 'text/event-stream' },
+      headers: { accept: 'text/event-stream', ...authHeaders() },
       headersTimeout: 5000,
       bodyTimeout: this.idleTimeoutMs,
     });

@@ -85,7 +85,7 @@ export async function runBulkFit(
     seen.add(model);
     if (s.error) return record(i, { model, error: { code: 'MODELAPI_ERR_VALIDATION', message: s.error, field: 'data' } });
     try {
-      const fit = await service.fit(model, requestOf(defaults, s), undefined, 'bulk');
+      const fit = await service.fit(model, requestOf(defaults, s), { pool: 'bulk' });
       record(i, { model, version: fit.version, reused: fit.reused });
     } catch (err) {
       record(i, { model, error: itemError(err) });

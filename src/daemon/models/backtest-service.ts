@@ -1,5 +1,6 @@
 import { checkPlan, EngineError, getKind, kindNames, type Candidate, type CandidateResult } from '../../forecasting/index.ts';
-import { QueueFullError, type WorkerPools } from '../../pool/index.ts';
+import type { WorkerPools } from '../../pool/index.ts';
+import { runFitWork, type FitWorkLimits } from './timed-fit-work.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import { checkModelName } from './model-name.ts';
 import { toSeries } from './series-input.ts';
@@ -39,7 +40,7 @@ function defaultKinds(period: number): string[] {
 export class BacktestService {
   constructor(
     private readonly pools: WorkerPools,
-    private readonly timeoutMs: number,
+    private readonly limits: FitWorkLimits,
   ) {}
 
   async run(name: string, req: BacktestRequest): Promise<BacktestView> {
@@ -58,17 +59,14 @@ export class BacktestService {
     }
     const candidates: Candidate[] = kinds.map((kind) => ({ kind, options: period > 1 ? { period } : {} }));
 
-    const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.timeoutMs);
     let result;
     try {
-      result = await this.pools.backtest({ op: 'backtest', series: y, plan, candidates }, abort.signal);
+      result = await runFitWork('backtest', this.limits, new AbortController(), (signal, onStart) =>
+        this.pools.backtest({ op: 'backtest', series: y, plan, candidates }, signal, onStart),
+      );
     } catch (err) {
-      if (abort.signal.aborted) throw new ApiError('MODELAPI_ERR_FIT_TIMEOUT', `the backtest ran past the fit timeout of ${this.timeoutMs} ms and was stopped`);
-      if (err instanceof QueueFullError) throw new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
+      if (err instanceof ApiError) throw err;
       throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the backtest worker failed: ${(err as Error).message}`);
-    } finally {
-      clearTimeout(timer);
     }
     if (!result.ok) throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_UNFITTABLE', result.field ?? 'data', result.message);
     const scored = result.results.filter((r) => r.scores !== null && Number.isFinite(r.scores.mase));

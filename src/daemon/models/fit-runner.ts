@@ -1,8 +1,13 @@
 import type { WorkerPools } from '../../pool/index.ts';
-import { QueueFullError } from '../../pool/index.ts';
-import type { ModelStore, VersionSummary } from '../../store/index.ts';
-import { ApiError, isErrorCode } from '../errors.ts';
+import type { ModelStore, PublishedFit, VersionSummary } from '../../store/index.ts';
+import { ApiError, isErrorCode, storeApiError } from '../errors.ts';
+import { withBusyRetry } from './store-retry.ts';
+import { runFitWork } from './timed-fit-work.ts';
 import type { ServiceEventBus } from '../events.ts';
+
+function cancelled(signal: AbortSignal): ApiError {
+  return signal.reason instanceof ApiError ? signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'the fit was cancelled');
+}
 
 export interface FitJob {
   model: string;
@@ -27,42 +32,69 @@ export class FitRunner {
     private readonly store: ModelStore,
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
-    private readonly fitTimeoutMs: number,
+    private readonly limits: { fitTimeoutMs: number; lockTimeoutMs: number; storeWaitMs: number },
   ) {}
 
-  async run(job: FitJob): Promise<VersionSummary> {
-    const { model, version, kind, spec, series, requestId, pool = 'fit' } = job;
+  /** `cancel` (a job's signal) stops the fit like the timeout does; the version fails as cancelled. */
+  async run(job: FitJob, cancel?: AbortSignal): Promise<VersionSummary> {
+    const { model, version, kind, spec, series, pool = 'fit' } = job;
     const abort = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, this.fitTimeoutMs);
+    const onCancel = () => abort.abort();
+    cancel?.addEventListener('abort', onCancel, { once: true });
     this.running.add(abort);
     const started = performance.now();
+    let published: PublishedFit;
     try {
-      const result = await this.pools.fit({ op: 'fit', kind, spec, series }, abort.signal, pool);
+      const limits = { fitTimeoutMs: this.limits.fitTimeoutMs, queueTimeoutMs: this.limits.lockTimeoutMs };
+      const result = await runFitWork('fit', limits, abort, (signal, onStart) => this.pools.fit({ op: 'fit', kind, spec, series }, signal, pool, onStart));
       if (!result.ok) {
         const code = isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED';
         throw ApiError.field(code, result.field ?? 'data', result.message);
       }
-      this.store.publishVersion(model, version, { params: result.params, metrics: result.metrics, fitMs: result.fitMs });
-      return this.store.getVersionSummary(model, version)!;
+      published = { params: result.params, metrics: result.metrics, fitMs: result.fitMs };
     } catch (err) {
-      const apiErr = this.toApiError(err, timedOut, abort.signal.aborted);
-      this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, performance.now() - started);
-      this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message, requestId });
-      throw apiErr;
+      const apiErr = cancel?.aborted ? cancelled(cancel) : this.toApiError(err, abort.signal.aborted);
+      throw await this.failed(job, apiErr, performance.now() - started);
     } finally {
-      clearTimeout(timer);
+      cancel?.removeEventListener('abort', onCancel);
       this.running.delete(abort);
     }
+    try {
+      await withBusyRetry(() => this.store.publishVersion(model, version, published), this.limits.storeWaitMs);
+    } catch (err) {
+      // The fit worked but could not be recorded: the version is failed now, never left fitting.
+      const apiErr = storeApiError(err) ?? new ApiError('MODELAPI_ERR_INTERNAL', `publishing ${model}@${version} failed: ${(err as Error).message}`);
+      throw await this.failed(job, apiErr, performance.now() - started);
+    }
+    return this.store.getVersionSummary(model, version)!;
   }
 
-  private toApiError(err: unknown, timedOut: boolean, aborted: boolean): ApiError {
-    if (timedOut) return new ApiError('MODELAPI_ERR_FIT_TIMEOUT', `the fit ran past the fit timeout of ${this.fitTimeoutMs} ms and was stopped`);
+  /** Records the failure on the version and tells the event stream; returns the error to throw. */
+  private async failed(job: FitJob, apiErr: ApiError, fitMs: number): Promise<ApiError> {
+    const { model, version, kind, requestId } = job;
+    const mark = () => this.store.failVersion(model, version, `${apiErr.code}: ${apiErr.message}`, fitMs);
+    try {
+      await withBusyRetry(mark, this.limits.storeWaitMs);
+    } catch {
+      // The store is still locked: keep trying in the background, so the version does not stay fitting.
+      this.retryLater(mark);
+    }
+    this.events.emitEvent('fit.failed', { model, version, kind, code: apiErr.code, reason: apiErr.message, requestId });
+    return apiErr;
+  }
+
+  private retryLater(mark: () => void): void {
+    const timer = setInterval(() => {
+      try {
+        mark();
+        clearInterval(timer);
+      } catch {}
+    }, 1000);
+    timer.unref();
+  }
+
+  private toApiError(err: unknown, aborted: boolean): ApiError {
     if (err instanceof ApiError) return err;
-    if (err instanceof QueueFullError) return new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
     if (aborted) return new ApiError('MODELAPI_ERR_SHUTTING_DOWN', 'the daemon is shutting down; the fit was stopped');
     return new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the fit worker failed: ${(err as Error).message}`);
   }

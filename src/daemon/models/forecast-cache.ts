@@ -1,4 +1,10 @@
-import type { VersionSummary } from '../../store/index.ts';
+import type { TimeIndex, VersionSummary } from '../../store/index.ts';
+import { formatRange } from '../timestamps/index.ts';
+
+function historyTimes(index: TimeIndex, nObs: number, history: number) {
+  const n = Math.min(history, nObs);
+  return n > 0 ? { historyTimestamps: formatRange(index, nObs - n, n) } : {};
+}
 
 interface Query {
   h: number;
@@ -16,7 +22,8 @@ export interface ForecastAnswer {
 }
 
 /**
- * A version never changes, so its forecast for the same (h, levels) never changes either: answers are
+ * A version's state is fixed by its number of observations (appends only add), so its forecast for the
+ * same (nObs, h, levels) never changes: answers are
  * cached as response text (serialising ~2,500 numbers costs more than the rest of the request), and
  * identical requests that arrive together share one computation in the pool.
  */
@@ -27,12 +34,13 @@ export class ForecastCache {
 
   /** The JSend body: the version's identity around the worker's already-serialised arrays. */
   static answer(v: VersionSummary, q: Query, arraysJson: string): ForecastAnswer {
-    const head = JSON.stringify({ model: v.model, version: v.version, kind: v.kind, h: q.h });
+    const times = v.timeIndex ? { timestamps: formatRange(v.timeIndex, v.nObs, q.h), ...historyTimes(v.timeIndex, v.nObs, q.history) } : {};
+    const head = JSON.stringify({ model: v.model, version: v.version, nObs: v.nObs, kind: v.kind, h: q.h, ...times });
     return { version: v.version, body: `{"status":"success","data":${head.slice(0, -1)},${arraysJson.slice(1)}}` };
   }
 
   getOrCompute(v: VersionSummary, q: Query, compute: () => Promise<ForecastAnswer>): Promise<ForecastAnswer> {
-    const key = `${v.model}@${v.version}|${q.h}|${q.levels.join(',')}|${q.history}`;
+    const key = `${v.model}@${v.version}#${v.nObs}|${q.h}|${q.levels.join(',')}|${q.history}`;
     const hit = this.entries.get(key);
     if (hit) {
       this.entries.delete(key);

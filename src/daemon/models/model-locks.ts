@@ -1,4 +1,5 @@
-import { RwLock, type LockCounts, type Release } from './rw-lock.ts';
+import { ApiError } from '../errors.ts';
+import { LockTimeoutError, RwLock, type LockCounts, type Release } from './rw-lock.ts';
 
 /** One RwLock per model name, created on first use and dropped when idle so the map stays small. */
 export class ModelLocks {
@@ -39,6 +40,21 @@ export class ModelLocks {
 
   private dropIfIdle(model: string, lock: RwLock): void {
     if (lock.idle && this.locks.get(model) === lock) this.locks.delete(model);
+  }
+
+  /**
+   * The lock for a fit or deploy (write) or a read (forecast, infer), bounded by `timeoutMs`; expiry is a
+   * 503 MODELAPI_ERR_LOCK_TIMEOUT with Retry-After, and the lock stays free.
+   */
+  async acquireOrBusy(mode: 'read' | 'write', model: string, timeoutMs: number): Promise<Release> {
+    try {
+      return await this.acquire(mode, model, timeoutMs);
+    } catch (err) {
+      if (!(err instanceof LockTimeoutError)) throw err;
+      throw new ApiError('MODELAPI_ERR_LOCK_TIMEOUT', `model '${model}' is busy: ${err.message}`, {
+        retryAfterSeconds: Math.max(1, Math.ceil(timeoutMs / 1000 / 4)),
+      });
+    }
   }
 
   counts(model: string): LockCounts {

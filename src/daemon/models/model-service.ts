@@ -1,14 +1,17 @@
-import { getKind, DEFAULT_KIND, EngineError } from '../../forecasting/index.ts';
+import { getKind, DEFAULT_KIND, EngineError, type ModelKind } from '../../forecasting/index.ts';
 import type { WorkerPools } from '../../pool/index.ts';
 import { QueueFullError } from '../../pool/index.ts';
-import type { LabelChanges, ModelQuery, ModelStore, VersionSummary } from '../../store/index.ts';
+import type { LabelChanges, ModelQuery, ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
+import { concatSeries } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
+import { intervalSeconds, placeOnIndex, timeSummary, type TimeSummary } from '../timestamps/index.ts';
 import type { ServiceEventBus } from '../events.ts';
 import { ModelLocks } from './model-locks.ts';
 import { checkModelName } from './model-name.ts';
-import { LockTimeoutError } from './rw-lock.ts';
+import { kindConflict } from './kind-conflict.ts';
 import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
+import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
@@ -16,6 +19,8 @@ import { mergeLabels, parseLabelChanges } from './labels.ts';
 export interface ServiceLimits {
   lockTimeoutMs: number;
   fitTimeoutMs: number;
+  /** How long a store write may wait for another connection's lock (then 503). */
+  storeWaitMs: number;
   /** Versions kept per model after each publish (the current one always); 0 keeps every version. */
   keepVersions: number;
 }
@@ -23,6 +28,8 @@ export interface ServiceLimits {
 export interface FitRequest {
   data: (number | null)[];
   kind?: string;
+  /** One per value: ISO 8601 or epoch s/ms, regularly spaced (gaps become missing values). */
+  timestamps?: (string | number)[];
   /** The model's labels to set with this fit (they are the model's, not the version's: no part of the hash). */
   labels?: unknown;
   [option: string]: unknown;
@@ -37,7 +44,35 @@ export interface FitView {
   nObs: number;
   fitMs: number | null;
   metrics: Record<string, unknown> | null;
+  timestamps: TimeSummary | null;
   createdAt: string;
+}
+
+export interface FitOptions {
+  requestId?: string;
+  /** Aborts the fit (a cancelled job): its worker is stopped and its version marked failed. */
+  signal?: AbortSignal;
+  /** Called once the model's write lock is held, when the fit really starts (a job turns running). */
+  onLocked?: () => void;
+  /** Bulk fits run in the bulk pool, never in the interactive fit pool. */
+  pool?: 'fit' | 'bulk';
+}
+
+/** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
+function startLocked(opts: FitOptions): void {
+  if (opts.signal?.aborted) throw opts.signal.reason instanceof ApiError ? opts.signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'cancelled');
+  opts.onLocked?.();
+}
+
+/** A fit checked and hashed, ready to run under the lock. */
+export interface PreparedFit {
+  kind: string;
+  spec: Record<string, unknown>;
+  series: Float64Array;
+  timeIndex: TimeIndex | null;
+  hash: string;
+  /** Label changes to apply with the fit (set at fit time; never part of the hash). */
+  labels?: LabelChanges;
 }
 
 export interface ForecastQuery {
@@ -58,108 +93,185 @@ function fitView(v: VersionSummary, reused: boolean): FitView {
     nObs: v.nObs,
     fitMs: v.fitMs,
     metrics: v.metrics,
+    timestamps: timeSummary(v.timeIndex, v.nObs),
     createdAt: v.createdAt,
   };
+}
+
+/**
+ * With timestamps, the kind is offered `intervalSeconds` (seconds between observations: the kinds that
+ * detect periods derive calendar periods from it); a kind that has no such option parses without it.
+ */
+function parseSpecWithInterval(kind: ModelKind, options: Record<string, unknown>, timeIndex: TimeIndex | null): Record<string, unknown> {
+  if (timeIndex && options.intervalSeconds === undefined) {
+    try {
+      return kind.parseSpec({ ...options, intervalSeconds: intervalSeconds(timeIndex) }) as Record<string, unknown>;
+    } catch (err) {
+      if (!(err instanceof EngineError && err.field === 'intervalSeconds')) throw err;
+    }
+  }
+  return kind.parseSpec(options) as Record<string, unknown>;
 }
 
 function engineToApi(err: EngineError): ApiError {
   return ApiError.field(err.code, err.field ?? 'data', err.message);
 }
 
-function lockBusy(model: string, err: LockTimeoutError, limitMs: number): ApiError {
-  return new ApiError('MODELAPI_ERR_LOCK_TIMEOUT', `model '${model}' is busy: ${err.message}`, {
-    retryAfterSeconds: Math.max(1, Math.ceil(limitMs / 1000 / 4)),
-  });
-}
 
 /**
  * Fit and forecast orchestration: validation before anything is stored, the per-model lock, version
  * bookkeeping in the store, and the work itself in the worker pools.
  */
 export class ModelService {
-  private readonly locks = new ModelLocks();
   private readonly cache = new ForecastCache();
   private readonly fits: FitRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
+  private appendedHash: { key: string; hash: string } | undefined;
 
   constructor(
     private readonly store: ModelStore,
     private readonly pools: WorkerPools,
     private readonly events: ServiceEventBus,
     private readonly limits: ServiceLimits,
+    // Shared with the ONNX service: both kinds of model take the same per-model lock.
+    private readonly locks: ModelLocks = new ModelLocks(),
   ) {
-    this.fits = new FitRunner(store, pools, events, limits.fitTimeoutMs);
+    this.fits = new FitRunner(store, pools, events, limits);
   }
 
-  async fit(name: string, request: FitRequest, requestId?: string, pool: 'fit' | 'bulk' = 'fit'): Promise<FitView> {
+  async fit(name: string, request: FitRequest, opts: FitOptions = {}): Promise<FitView> {
+    return this.runFit(name, this.prepareRequest(name, request), opts);
+  }
+
+  /** Every check of a fit request that needs no lock: what a 400/422 is answered for, before any 202. */
+  prepareRequest(name: string, request: FitRequest): PreparedFit {
     checkModelName(name);
-    const { data, kind = DEFAULT_KIND, labels, ...options } = request;
+    const { data, kind = DEFAULT_KIND, timestamps, labels, ...options } = request;
     if (!Array.isArray(data)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must be an array of numbers (null for missing)');
-    return this.fitSeries(name, kind, options, toSeries(data), { requestId, force: false, labels: parseLabelChanges(labels, 'labels', false), pool });
+    this.checkNotOnnx(name);
+    const changes = parseLabelChanges(labels, 'labels', false);
+    mergeLabels(this.store.getModel(name)?.labels ?? {}, changes, 'labels');
+    const placed = timestamps === undefined ? null : placeOnIndex(toSeries(data), timestamps);
+    return { ...this.prepareFit(kind, options, placed?.series ?? toSeries(data), placed?.timeIndex ?? null), labels: changes };
   }
 
-  /** Fits the current version's series and spec again as a new version (the dashboard's "fit again"). */
-  async refit(name: string, requestId?: string): Promise<FitView> {
+  async runFit(name: string, fit: PreparedFit, opts: FitOptions = {}): Promise<FitView> {
+    this.announceFit(name, fit.kind, opts.requestId);
+    return this.withWriteLock(name, () => {
+      startLocked(opts);
+      return this.fitLocked(name, fit, { ...opts, force: false });
+    });
+  }
+
+  /**
+   * Fits the current version's whole series — its training data and every observation appended since —
+   * with its spec again, as a new version (the dashboard's "fit again").
+   */
+  async refit(name: string, opts: FitOptions = {}): Promise<FitView> {
+    const current = this.requireCurrent(name);
+    this.announceFit(name, current.kind, opts.requestId);
+    return this.withWriteLock(name, () => {
+      startLocked(opts);
+      return this.refitLocked(name, [], opts);
+    });
+  }
+
+  /** The model's current version, or 404: what a refit needs before it is accepted. */
+  requireCurrent(name: string): VersionSummary {
     const current = this.currentVersion(checkModelName(name));
     if (!current) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}' with a ready version`);
-    const { series } = this.store.getVersion(name, current.version)!;
-    return this.fitSeries(name, current.kind, current.spec, series, { requestId, force: true });
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
+    return current;
   }
 
-  private async fitSeries(
-    name: string,
-    kindName: string,
-    options: Record<string, unknown>,
-    y: Float64Array,
-    { requestId, force, labels = {}, pool = 'fit' }: { requestId?: string; force: boolean; labels?: LabelChanges; pool?: 'fit' | 'bulk' },
-  ): Promise<FitView> {
+  /**
+   * Under the write lock: fits the current version's series followed by `extra` with its kind and spec as a
+   * new version. Observations use it for kinds that cannot update.
+   */
+  async refitLocked(name: string, extra: Float64Array[], opts: FitOptions = {}): Promise<FitView> {
+    const current = this.requireCurrent(name);
+    const series = concatSeries(this.store.currentSeries(name, current.version)!, extra.map((points) => ({ points })));
+    const fit = this.prepareFit(current.kind, current.spec, series, current.timeIndex);
+    return this.fitLocked(name, fit, { ...opts, force: true });
+  }
+
+  /** Validation before anything is stored or locked: the kind, its options, the data for that kind. */
+  prepareFit(kindName: string, options: Record<string, unknown>, y: Float64Array, timeIndex: TimeIndex | null = null): PreparedFit {
     let kind, spec;
     try {
       kind = getKind(kindName);
-      spec = kind.parseSpec(options) as Record<string, unknown>;
+      spec = parseSpecWithInterval(kind, options, timeIndex);
       kind.check(y, spec);
     } catch (err) {
       throw err instanceof EngineError ? engineToApi(err) : err;
     }
-    mergeLabels(this.store.getModel(name)?.labels ?? {}, labels, 'labels');
-    const hash = fitHash(kind.name, spec, y);
+    return { kind: kind.name, spec, series: y, timeIndex, hash: fitHash(kind.name, spec, y, timeIndex) };
+  }
+
+  /** A model's kind is fixed by its first version: fits never add versions to an ONNX model. */
+  private checkNotOnnx(name: string): void {
+    if (this.store.modelKind(name) === 'onnx') throw kindConflict(name, 'onnx');
+  }
+
+  private announceFit(name: string, kind: string, requestId: string | undefined): void {
     const lock = this.locks.counts(name);
     const ahead = lock.writersWaiting + (lock.writerActive ? 1 : 0);
-    this.events.emitEvent('fit.queued', { model: name, kind: kind.name, ahead, requestId });
+    this.events.emitEvent('fit.queued', { model: name, kind, ahead, requestId });
+  }
+
+  /** Runs `work` under the model's write lock, bounded by the lock timeout. */
+  async withWriteLock<T>(name: string, work: () => Promise<T>): Promise<T> {
     const release = await this.lock('write', name);
     try {
-      const current = this.currentVersion(name);
-      if (!force && current && current.hash === hash) {
-        if (Object.keys(labels).length > 0) this.store.setLabels(name, labels);
-        this.events.emitEvent('fit.finished', { model: name, version: current.version, kind: kind.name, ms: 0, reused: true, requestId });
-        return fitView(current, true);
-      }
-      const version = this.store.beginVersion({ model: name, kind: kind.name, spec, series: y, hash, labels });
-      this.events.emitEvent('fit.started', { model: name, version, kind: kind.name, requestId });
-      const published = await this.fits.run({ model: name, version, kind: kind.name, spec, series: y, requestId, pool });
-      this.current.set(name, published);
-      if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
-      this.events.emitEvent('fit.finished', { model: name, version, kind: kind.name, ms: published.fitMs ?? 0, reused: false, requestId });
-      this.events.emitEvent('version.published', { model: name, version, kind: kind.name });
-      return fitView(published, false);
+      return await work();
     } finally {
       release();
     }
   }
 
-  /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
-  private async lock(mode: 'read' | 'write', name: string) {
-    try {
-      return await this.locks[mode](name, this.limits.lockTimeoutMs);
-    } catch (err) {
-      if (err instanceof LockTimeoutError) throw lockBusy(name, err, this.limits.lockTimeoutMs);
-      throw err;
+  private async fitLocked(name: string, fit: PreparedFit, { requestId, signal, force, pool = 'fit' }: FitOptions & { force: boolean }): Promise<FitView> {
+    const { kind, spec, series: y, timeIndex, hash, labels = {} } = fit;
+    // Again under the lock: a deploy may have created the name as an ONNX model while this fit waited.
+    this.checkNotOnnx(name);
+    const current = this.currentVersion(name);
+    if (!force && current && this.currentHash(current) === hash) {
+      if (Object.keys(labels).length > 0) this.store.setLabels(name, labels);
+      this.events.emitEvent('fit.finished', { model: name, version: current.version, kind, ms: 0, reused: true, requestId });
+      return fitView(current, true);
     }
+    const version = await withBusyRetry(() => this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels }), this.limits.storeWaitMs);
+    this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
+    const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
+    this.current.set(name, published);
+    if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
+    this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
+    this.events.emitEvent('version.published', { model: name, version, kind });
+    return fitView(published, false);
   }
 
-  private currentVersion(name: string): VersionSummary | undefined {
+  /**
+   * The hash a new fit must match to be reused: the current series, appends included. Without appends
+   * that is the version's own hash; with them it is computed once per (version, nObs) from the store.
+   */
+  private currentHash(current: VersionSummary): string {
+    if (current.nObs === current.nFit) return current.hash;
+    const key = `${current.model}@${current.version}#${current.nObs}`;
+    if (this.appendedHash?.key !== key) {
+      const series = this.store.currentSeries(current.model, current.version)!;
+      this.appendedHash = { key, hash: fitHash(current.kind, current.spec, series, current.timeIndex) };
+    }
+    return this.appendedHash.hash;
+  }
+
+  /** The model's lock, bounded by the lock timeout; expiry is a 503 with Retry-After. */
+  private lock(mode: 'read' | 'write', name: string) {
+    return this.locks.acquireOrBusy(mode, name, this.limits.lockTimeoutMs);
+  }
+
+  /** The model's current version as this process knows it (appended observations included in nObs). */
+  currentVersion(name: string): VersionSummary | undefined {
     const known = this.current.get(name);
     if (known) return known;
     const model = this.store.getModel(name);
@@ -167,6 +279,11 @@ export class ModelService {
     const summary = this.store.getVersionSummary(name, model.currentVersion)!;
     this.current.set(name, summary);
     return summary;
+  }
+
+  /** Observations record an append here once it is durable, so later forecasts use it. */
+  setCurrent(summary: VersionSummary): void {
+    this.current.set(summary.model, summary);
   }
 
   async forecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> {
@@ -185,6 +302,7 @@ export class ModelService {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
     }
+    if (current.kind === 'onnx') throw kindConflict(name, current.kind);
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
@@ -196,7 +314,7 @@ export class ModelService {
   private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
     let result;
     try {
-      result = await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, ...query });
+      result = await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
     } catch (err) {
       if (err instanceof QueueFullError) throw new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
       throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
@@ -208,8 +326,16 @@ export class ModelService {
     return ForecastCache.answer(v, query, result.json);
   }
 
-  listModels(): ModelView[] {
-    return listModelViews(this.store, this.locks);
+  listModels(page?: { limit: number; offset: number }): ModelView[] {
+    return listModelViews(this.store, this.locks, page);
+  }
+
+  countModels(): number {
+    return this.store.countModels();
+  }
+
+  countReadyModels(): { forecast: number; onnx: number } {
+    return this.store.countReadyModels();
   }
 
   /** One registry page; `more` says whether another page follows the last model of this one. */
@@ -236,16 +362,13 @@ export class ModelService {
    */
   async deleteModel(name: string): Promise<void> {
     checkModelName(name);
-    const release = await this.lock('write', name);
-    try {
+    await this.withWriteLock(name, async () => {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);
       this.events.emitEvent('model.deleted', { model: name });
-    } finally {
-      release();
-    }
+    });
   }
 
   /** Deletes one version that is neither current nor being fitted. */
@@ -263,6 +386,11 @@ export class ModelService {
 
   listVersions(name: string): VersionSummary[] | undefined {
     return listVersions(this.store, checkModelName(name));
+  }
+
+  /** Why the store cannot take writes (its file deleted or replaced), for readiness. */
+  storeProblem(): string | undefined {
+    return this.store.fileProblem();
   }
 
   /** Stops every running fit (their versions become failed); used when shutdown runs out of time. */

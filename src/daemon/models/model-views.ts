@@ -16,7 +16,8 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
     metrics: current?.metrics ?? null,
     nObs: current?.nObs ?? null,
     fitMs: current?.fitMs ?? null,
-    state: lock.writerActive ? ('fitting' as const) : ('ready' as const),
+    // 'failed': no fit of this model has succeeded yet (its versions say why), so there is nothing to serve.
+    state: lock.writerActive ? ('fitting' as const) : m.currentVersion === null ? ('failed' as const) : ('ready' as const),
     versions: m.versions,
     lock,
     createdAt: m.createdAt,
@@ -26,8 +27,8 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
 
 export type ModelView = NonNullable<ReturnType<typeof modelView>>;
 
-export function listModelViews(store: ModelStore, locks: ModelLocks): ModelView[] {
-  return store.listModels().map((m) => modelView(store, locks, m.name)!);
+export function listModelViews(store: ModelStore, locks: ModelLocks, page?: { limit: number; offset: number }): ModelView[] {
+  return store.listModels(page).map((m) => modelView(store, locks, m.name)!);
 }
 
 export function listVersions(store: ModelStore, name: string): VersionSummary[] | undefined {

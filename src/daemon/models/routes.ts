@@ -9,38 +9,46 @@ import { parseLabelFilters } from './labels.ts';
 import { sendJsonText } from '../http/send-json-text.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
+import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
+import { JobData } from '../jobs/schemas.ts';
+import { fitWork, refitWork, submitFitJob } from './fit-jobs.ts';
 import {
-  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData, ModelListQuery,
-  ModelParams, ModelPatchBody, VersionData, VersionParams, success,
+  BacktestBody, BacktestData, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastBody, ForecastData, ForecastQuery, ModelData,
+  ModelListQuery, ModelParams, ModelPatchBody, VersionData, VersionParams, success,
 } from './schemas.ts';
 
 const errors = { 400: FailResponse, 404: FailResponse, 409: FailResponse, 413: FailResponse, 415: FailResponse, 422: FailResponse, 500: ErrorResponse, 503: ErrorResponse, 504: ErrorResponse };
 
 /** The versioned API: fit, forecast and the model registry. */
-export const modelRoutes = (service: ModelService, backtests: BacktestService): FastifyPluginAsync => async (root) => {
+export const modelRoutes = (service: ModelService, backtests: BacktestService, deps: IdempotentRoutes): FastifyPluginAsync => async (root) => {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const { jobs } = deps;
 
   app.post('/v1/models/:name/fit', {
     schema: {
       summary: 'Fit a new version of a model',
       params: ModelParams, querystring: FitQuery, body: FitBody,
-      response: { 200: success(FitData), 201: success(FitData), ...errors },
+      response: { 200: success(FitData), 201: success(FitData), 202: success(JobData), ...errors },
     },
-  }, async (req, reply) => {
-    const fit = await service.fit(req.params.name, req.body, req.id);
-    return reply.code(fit.reused ? 200 : 201).send({ status: 'success', data: fit });
-  });
+  }, async (req, reply) => sendIdempotent(req, reply, deps, req.params.name, async () => {
+    const work = fitWork(service, req.params.name, req.body);
+    if (req.query.async) return acceptedAnswer(submitFitJob(jobs, 'fit', req.params.name, req.id, work));
+    const fit = await work({ requestId: req.id });
+    return { status: fit.reused ? 200 : 201, body: { status: 'success', data: fit } };
+  }));
 
   app.post('/v1/models/:name/refit', {
     schema: {
       summary: "Fit the current version's series and spec again, as a new version",
-      params: ModelParams,
-      response: { 201: success(FitData), ...errors },
+      params: ModelParams, querystring: FitQuery,
+      response: { 201: success(FitData), 202: success(JobData), ...errors },
     },
-  }, async (req, reply) => {
-    const fit = await service.refit(req.params.name, req.id);
-    return reply.code(201).send({ status: 'success', data: fit });
-  });
+  }, async (req, reply) => sendIdempotent(req, reply, deps, req.params.name, async () => {
+    const work = refitWork(service, req.params.name);
+    if (req.query.async) return acceptedAnswer(submitFitJob(jobs, 'refit', req.params.name, req.id, work));
+    const fit = await work({ requestId: req.id });
+    return { status: 201, body: { status: 'success', data: fit } };
+  }));
 
   app.get('/v1/models/:name/forecast', {
     schema: {

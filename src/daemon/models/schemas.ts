@@ -5,6 +5,14 @@ export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend
 const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 
 const LabelsT = Type.Record(Type.String(), Type.String(), { description: 'labels: key → value' });
+export const Timestamps = Type.Array(Type.Union([Type.String(), Type.Number()]), {
+  description: 'one per value: ISO 8601 (UTC unless an offset is given) or epoch seconds/milliseconds; regularly spaced, gaps become missing values',
+});
+
+export const TimeSummary = Type.Union([
+  Type.Object({ first: Type.String(), last: Type.String(), spacing: Type.String() }),
+  Type.Null(),
+], { description: "the model's time axis, when it was fitted with timestamps" });
 
 export const FitBody = Type.Object(
   {
@@ -12,6 +20,7 @@ export const FitBody = Type.Object(
       description: 'the series, oldest first; null marks a missing value',
     }),
     kind: Type.Optional(Type.String({ description: 'model kind (default: naive); see GET /v1/kinds' })),
+    timestamps: Type.Optional(Timestamps),
     period: Type.Optional(
       Type.Union([Type.Number({ minimum: 1 }), Type.Array(Type.Number({ minimum: 1 }), { minItems: 1 })], {
         description: 'seasonal period(s): 12 monthly, 7 daily, [48, 336] half-hourly, [7, 365.25]; several or non-integer: kinds mstl, harmonic, auto',
@@ -26,7 +35,10 @@ export const FitBody = Type.Object(
 );
 export type FitBodyT = Static<typeof FitBody>;
 
-export const FitQuery = Type.Object({}, { additionalProperties: false });
+export const FitQuery = Type.Object(
+  { async: Type.Optional(Type.Boolean({ description: 'true: answer 202 with a job at once (Location: /v1/jobs/<id>) and fit in the background' })) },
+  { additionalProperties: false },
+);
 
 export const ForecastQuery = Type.Object(
   {
@@ -69,11 +81,14 @@ const Interval = Type.Object({
 export const ForecastData = Type.Object({
   model: Type.String(),
   version: Type.Integer(),
+  nObs: Type.Integer({ description: 'observations the forecast used: the version\'s training data plus appended ones' }),
   kind: Type.String(),
   h: Type.Integer(),
   forecast: Type.Array(Nullable(Type.Number())),
   intervals: Type.Array(Interval),
   history: Type.Optional(Type.Array(Nullable(Type.Number()))),
+  timestamps: Type.Optional(Type.Array(Type.String(), { description: 'the time of each forecast step (models fitted with timestamps)' })),
+  historyTimestamps: Type.Optional(Type.Array(Type.String(), { description: 'the time of each history value' })),
 });
 
 const Json = Type.Unknown();
@@ -87,6 +102,7 @@ export const FitData = Type.Object({
   nObs: Type.Integer(),
   fitMs: Nullable(Type.Number()),
   metrics: Json,
+  timestamps: TimeSummary,
   createdAt: Type.String(),
 });
 
@@ -98,7 +114,8 @@ export const VersionData = Type.Object({
   state: Type.Union([Type.Literal('fitting'), Type.Literal('ready'), Type.Literal('failed')]),
   error: Type.Union([Type.String(), Type.Null()]),
   metrics: Json,
-  nObs: Type.Integer(),
+  nObs: Type.Integer({ description: 'observations now: the training data plus those appended since' }),
+  nFit: Type.Integer({ description: 'observations the version was fitted on' }),
   fitMs: Nullable(Type.Number()),
   hash: Type.String(),
   createdAt: Type.String(),
@@ -115,7 +132,7 @@ export const ModelData = Type.Object({
   metrics: Json,
   nObs: Type.Union([Type.Integer(), Type.Null()]),
   fitMs: Nullable(Type.Number()),
-  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting')]),
+  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
   versions: Type.Integer(),
   lock: Type.Object({
     readersWaiting: Type.Integer(),
@@ -133,7 +150,7 @@ export const BacktestBody = Type.Object(
     h: Type.Integer({ minimum: 1, maximum: 10_000, description: 'steps forecast in each window' }),
     windows: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, description: 'rolling origins (default 3)' })),
     period: Type.Optional(Type.Integer({ minimum: 1, description: 'seasonal period; also the MASE scaling lag' })),
-    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
+    kinds: Type.Optional(Type.Array(Type.String(), { minItems: 1, maxItems: 10, description: 'kinds to compare (default: auto_arima, ets, theta and a naive baseline)' })),
     level: Type.Optional(Type.Number({ exclusiveMinimum: 0, exclusiveMaximum: 100, description: 'interval level for coverage (default 95)' })),
   },
   { additionalProperties: false },

@@ -1,10 +1,17 @@
 import { createHash } from 'node:crypto';
+import type { TimeIndex } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
 
-/** JSON values (numbers, null for missing) → float64 with NaN for missing. */
+/** JSON values (numbers, null for missing) → float64 with NaN for missing; at least one observed. */
 export function toSeries(data: readonly (number | null)[]): Float64Array {
+  const y = toPoints(data);
+  if (y.every(Number.isNaN)) throw ApiError.field('MODELAPI_ERR_UNFITTABLE', 'data', 'all values are missing');
+  return y;
+}
+
+/** JSON values → float64 with NaN for missing; missing values only are allowed (appends may be gaps). */
+export function toPoints(data: readonly (number | null)[]): Float64Array {
   const y = new Float64Array(data.length);
-  let observed = 0;
   for (let i = 0; i < data.length; i++) {
     const v = data[i];
     if (v === null || v === undefined) {
@@ -12,15 +19,13 @@ export function toSeries(data: readonly (number | null)[]): Float64Array {
     } else {
       if (!Number.isFinite(v)) throw ApiError.field('MODELAPI_ERR_VALIDATION', `data[${i}]`, 'must be a finite number or null');
       y[i] = v;
-      observed++;
     }
   }
   if (data.length === 0) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'data', 'must hold at least one value');
-  if (observed === 0) throw ApiError.field('MODELAPI_ERR_UNFITTABLE', 'data', 'all values are missing');
   return y;
 }
 
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.keys(value as object)
@@ -32,12 +37,14 @@ function canonical(value: unknown): string {
 }
 
 /** Identifies a fit request: the same series with the same kind and spec need no refit. */
-export function fitHash(kind: string, spec: unknown, y: Float64Array): string {
-  return createHash('sha256')
+export function fitHash(kind: string, spec: unknown, y: Float64Array, timeIndex: TimeIndex | null = null): string {
+  const h = createHash('sha256')
     .update(kind)
     .update('\0')
     .update(canonical(spec))
     .update('\0')
-    .update(new Uint8Array(y.buffer, y.byteOffset, y.byteLength))
-    .digest('hex');
+    .update(new Uint8Array(y.buffer, y.byteOffset, y.byteLength));
+  // Without timestamps the hash is what it always was, so versions stored before them are still reused.
+  if (timeIndex) h.update(`\0${timeIndex.startMs}/${timeIndex.step}/${timeIndex.unit}`);
+  return h.digest('hex');
 }

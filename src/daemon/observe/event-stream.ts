@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { STREAMED_EVENTS, type ServiceEventBus } from '../events.ts';
 import type { StatusReporter } from './status.ts';
@@ -21,7 +22,7 @@ export class EventStream {
     private readonly status: StatusReporter,
     private readonly statsIntervalMs = 1000,
   ) {
-    for (const name of STREAMED_EVENTS) events.onEvent(name, (payload) => this.broadcast(name, payload));
+    for (const name of STREAMED_EVENTS) events.onEvent(name, (payload) => this.broadcast(name, withRequestTag(payload)));
   }
 
   get size(): number {
@@ -83,4 +84,15 @@ export class EventStream {
     this.clients.clear();
     this.stopTimers();
   }
+}
+
+/**
+ * Every client reads the same stream, so a request id (which a client may reuse as a secret, and which
+ * the log records) is never broadcast: events carry its tag, the first 16 hex digits of its SHA-256.
+ * The client that sent the id computes the same tag to recognise its own fit.
+ */
+function withRequestTag(payload: object): object {
+  const { requestId, ...rest } = payload as { requestId?: string };
+  if (requestId === undefined) return payload;
+  return { ...rest, requestTag: createHash('sha256').update(requestId).digest('hex').slice(0, 16) };
 }

@@ -66,22 +66,17 @@ export class Metrics {
     poolGauge('modelapi_pool_threads', 'Worker threads in the pool', (s) => s.threads);
     new Gauge({
       name: 'modelapi_models',
-      help: 'Models in the registry',
+      help: 'Models with a ready version, by kind (forecast or onnx)',
+      labelNames: ['kind'] as const,
       registers: r,
       collect() {
-        this.set(service.listModels().length);
+        const ready = service.countReadyModels();
+        this.set({ kind: 'forecast' }, ready.forecast);
+        this.set({ kind: 'onnx' }, ready.onnx);
       },
     });
-    new Gauge({
-      name: 'modelapi_model_current_version',
-      help: 'Current (served) version number of each model',
-      labelNames: ['model'] as const,
-      registers: r,
-      collect() {
-        this.reset();
-        for (const m of service.listModels()) if (m.currentVersion !== null) this.set({ model: m.name }, m.currentVersion);
-      },
-    });
+    // No per-model series: a label per model grows without bound (100,000 models, 100,000 series).
+    // Per-model figures are in /v1/models and /v1/status.
   }
 
   observeRequest(route: string, method: string, status: number, seconds: number): void {

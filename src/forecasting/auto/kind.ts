@@ -159,5 +159,16 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
       // Versions stored before the guard existed have neither field.
       return fallback?.length && range && blowsUp(fc, range) ? run(fallback) : fc;
     },
+    // Same choice, same members, each member's own update; a member kind without one declines for all.
+    update(model, newY) {
+      const members = model.params.members.map((m): MemberFit => {
+        const kind = kindOf(m.kind);
+        if (!kind.update) throw new EngineError('MODELAPI_ERR_UPDATE_UNSUPPORTED', `auto: its member ${m.kind} cannot take new observations`);
+        const f = kind.update({ kind: m.kind, spec: kind.parseSpec(m.spec as Record<string, unknown>), params: m.params, metrics: m.metrics }, newY);
+        return { kind: m.kind, spec: f.spec, params: f.params, metrics: f.metrics };
+      });
+      const n = typeof model.metrics.n === 'number' ? model.metrics.n + newY.length : null;
+      return { ...model, params: { ...model.params, members }, metrics: { ...model.metrics, n } };
+    },
   };
 }

@@ -1,0 +1,161 @@
+/**
+ * bench:onnx — serving a 256→1024→1024→1 float32 MLP (random weights), in the same run:
+ *   (a) a raw in-process batch-1 session.run loop, one thread (the reference);
+ *   (b) HTTP POST /v2/models/big/infer, batching off, 64 connections, one row each;
+ *   (c) the same with batching on (--batch-delay 2ms, --max-batch 64);
+ *   (d) one WebSocket with 64 requests in flight;
+ *   (e) a bare node:http server answering a fixed body of the same size, same load as (b).
+ * Targets: (c) ≥ 2× (b), (c) ≥ 1.0× (a), p99 of (c) ≤ 10 ms.
+ *
+ *   npm run bench:onnx [-- --duration 10]
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import * as ort from 'onnxruntime-node';
+import { WebSocket } from 'ws';
+import { ELEM, buildModel, denseLayer } from '../scripts/onnx-builder.ts';
+
+const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
+const duration = Number(args.duration);
+const CONNECTIONS = 64;
+const root = new URL('../', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-onnx-'));
+const children: ChildProcess[] = [];
+
+function bigMlp(): Uint8Array {
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 0.1 - 0.05;
+  const f = (n: number) => Float32Array.from({ length: n }, rand);
+  const l1 = denseLayer('l1', 'x', f(256 * 1024), f(1024), 256, true);
+  const l2 = denseLayer('l2', l1.output, f(1024 * 1024), f(1024), 1024, true);
+  const l3 = denseLayer('l3', l2.output, f(1024), f(1), 1024, false);
+  return buildModel({
+    name: 'big',
+    inputs: [{ name: 'x', elem: ELEM.FLOAT, dims: ['batch', 256] }],
+    outputs: [{ name: 'y', elem: ELEM.FLOAT, dims: ['batch', 1] }],
+    initializers: [...l1.initializers, ...l2.initializers, ...l3.initializers],
+    nodes: [...l1.nodes, ...l2.nodes, ...l3.nodes, { op: 'Identity', inputs: [l3.output], outputs: ['y'] }],
+  });
+}
+
+interface Figures { rowsPerS: number; p50: number; p99: number }
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const figures = (rows: number, seconds: number, latenciesMs: number[]): Figures => {
+  const s = [...latenciesMs].sort((a, b) => a - b);
+  return { rowsPerS: rows / seconds, p50: quantile(s, 0.5), p99: quantile(s, 0.99) };
+};
+const fmt = (f: Figures) => `${f.rowsPerS.toFixed(0).padStart(8)} rows/s   p50 ${f.p50.toFixed(2).padStart(6)} ms   p99 ${f.p99.toFixed(2).padStart(6)} ms`;
+
+async function rawLoop(model: Uint8Array): Promise<Figures> {
+  const session = await ort.InferenceSession.create(model, { intraOpNumThreads: 1, interOpNumThreads: 1 });
+  const x = new ort.Tensor('float32', new Float32Array(256).fill(0.5), [1, 256]);
+  for (let i = 0; i < 200; i++) await session.run({ x });
+  const lat: number[] = [];
+  const end = performance.now() + duration * 1000;
+  const start = performance.now();
+  while (performance.now() < end) {
+    const t0 = performance.now();
+    await session.run({ x });
+    lat.push(performance.now() - t0);
+  }
+  const f = figures(lat.length, (performance.now() - start) / 1000, lat);
+  await session.release();
+  return f;
+}
+
+async function start(cmd: string[]): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, cmd, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  children.push(child);
+  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
+  return { url: /(http:\/\/\S+)/.exec(line)![1]!, child };
+}
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode === null) {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const body = JSON.stringify({ inputs: [{ name: 'x', shape: [1, 256], datatype: 'FP32', data: new Array(256).fill(0.5) }] });
+
+async function http(url: string, seconds = duration): Promise<Figures & { errors: number }> {
+  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
+  return { rowsPerS: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function daemon(batchDelay: string, model: Uint8Array) {
+  const d = await start(['bin/modelapi.mjs', 'serve', '--port', '0', '--db', join(dir, `bench-${batchDelay}.db`), '--log-level', 'error', '--batch-delay', batchDelay]);
+  const res = await fetch(`${d.url}/v1/models/big/onnx`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: model });
+  if (res.status !== 201) throw new Error(`deploy failed: ${await res.text()}`);
+  return d;
+}
+
+/** One socket, CONNECTIONS requests kept in flight for `duration` seconds. */
+async function stream(url: string): Promise<Figures> {
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/models/big/stream`);
+  await once(ws, 'open');
+  const sentAt = new Map<string, number>();
+  const lat: number[] = [];
+  let seq = 0;
+  let done = 0;
+  const end = performance.now() + duration * 1000;
+  const send = () => {
+    const id = String(seq++);
+    sentAt.set(id, performance.now());
+    ws.send(body.replace('{', `{"id":"${id}",`));
+  };
+  const started = performance.now();
+  const finished = new Promise<void>((resolve) => {
+    ws.on('message', (data) => {
+      const { id } = JSON.parse(data.toString()) as { id: string };
+      lat.push(performance.now() - sentAt.get(id)!);
+      sentAt.delete(id);
+      done++;
+      if (performance.now() < end) send();
+      else if (sentAt.size === 0) resolve();
+    });
+  });
+  for (let i = 0; i < CONNECTIONS; i++) send();
+  await finished;
+  const f = figures(done, (performance.now() - started) / 1000, lat);
+  ws.close();
+  return f;
+}
+
+try {
+  const model = bigMlp();
+  console.log(`modelapi bench:onnx — 256→1024→1024→1 MLP (${(model.length / 1e6).toFixed(1)} MB), ${CONNECTIONS} connections, ${duration} s each`);
+  const a = await rawLoop(model);
+  console.log(`(a) raw session.run, batch 1, 1 thread   ${fmt(a)}`);
+
+  const off = await daemon('0', model);
+  await http(`${off.url}/v2/models/big/infer`, 2); // warm-up: JIT, sessions in every worker
+  const b = await http(`${off.url}/v2/models/big/infer`);
+  console.log(`(b) HTTP, batching off                   ${fmt(b)}   errors ${b.errors}`);
+  const answer = await (await fetch(`${off.url}/v2/models/big/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+  await stop(off.child);
+
+  const on = await daemon('2ms', model);
+  await http(`${on.url}/v2/models/big/infer`, 2);
+  const c = await http(`${on.url}/v2/models/big/infer`);
+  console.log(`(c) HTTP, batching on (2 ms, 64 rows)    ${fmt(c)}   errors ${c.errors}`);
+  const d = await stream(on.url);
+  console.log(`(d) one WebSocket, 64 in flight          ${fmt(d)}`);
+  await stop(on.child);
+
+  const bare = await start(['bench/bare-server.mjs', answer]);
+  const e = await http(bare.url);
+  console.log(`(e) bare node:http, same body and load   ${fmt(e)}`);
+
+  console.log(`ratio (c)/(b): ${(c.rowsPerS / b.rowsPerS).toFixed(2)} (target ≥ 2)   (c)/(a): ${(c.rowsPerS / a.rowsPerS).toFixed(2)} (target ≥ 1.0)   p99 (c): ${c.p99} ms (target ≤ 10)`);
+  console.log(`ratio (d)/(a): ${(d.rowsPerS / a.rowsPerS).toFixed(2)}   (c)/(e): ${(c.rowsPerS / e.rowsPerS).toFixed(2)}`);
+} finally {
+  await Promise.all(children.map(stop));
+  rmSync(dir, { recursive: true, force: true });
+}

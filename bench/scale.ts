@@ -1,0 +1,169 @@
+/**
+ * bench:scale — many series on one machine.
+ *
+ *  (a) Bulk-fit N monthly series (default 10,000) with the default kind through POST /v1/fits, on the
+ *      real daemon: series per second. The series are made reproducibly from the fixtures' monthly
+ *      series (seeded PRNG): a random segment of 60–144 months of one of them, times a random scale
+ *      (0.1–100), plus Gaussian noise of 2–10% of the segment's standard deviation.
+ *  (b) 100,000 stored models (the fitted ones, copied under new names in one transaction — only the
+ *      copying is done with SQL, to make the store big quickly): daemon start-up time, RSS,
+ *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached in no worker), and a
+ *      bulk forecast of 10,000 models at h = 12.
+ *
+ *   npm run bench:scale [-- --series 10000 --models 100000]
+ */
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { request } from 'undici';
+
+const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' } } });
+const SERIES = Number(args.series);
+const MODELS = Number(args.models);
+const root = new URL('../', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'modelapi-scale-'));
+const db = join(dir, 'scale.db');
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function makeSeries(n: number): { model: string; data: number[]; labels: Record<string, string> }[] {
+  const rand = mulberry32(20261201);
+  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const bases = ['datasets__AirPassengers', 'datasets__USAccDeaths', 'datasets__nottem', 'forecast__wineind', 'datasets__co2'].map((f) => {
+    const d = JSON.parse(readFileSync(join(root, 'fixtures/forecast-dev', `${f}.json`), 'utf8'));
+    return [...d.train, ...d.test] as number[];
+  });
+  return Array.from({ length: n }, (_, i) => {
+    const base = bases[Math.floor(rand() * bases.length)]!;
+    const len = Math.min(base.length, 60 + Math.floor(rand() * 85));
+    const start = Math.floor(rand() * (base.length - len + 1));
+    const seg = base.slice(start, start + len);
+    const mean = seg.reduce((a, b) => a + b, 0) / len;
+    const sd = Math.sqrt(seg.reduce((a, b) => a + (b - mean) ** 2, 0) / len);
+    const scale = 10 ** (-1 + 3 * rand());
+    const noise = (0.02 + 0.08 * rand()) * sd;
+    return { model: `s${String(i).padStart(6, '0')}`, data: seg.map((v) => Math.round((v + noise * gauss()) * scale * 1000) / 1000), labels: { bench: 'scale' } };
+  });
+}
+
+let daemon: ChildProcess | undefined;
+async function startDaemon(): Promise<{ url: string; ms: number; pid: number }> {
+  const t0 = performance.now();
+  daemon = spawn(process.execPath, [join(root, 'bin/modelapi.mjs'), 'serve', '--port', '0', '--db', db, '--log-level', 'warn'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = (await once(createInterface({ input: daemon.stdout! }), 'line')) as [string];
+  return { url: /(http:\/\/\S+)/.exec(line)![1]!, ms: performance.now() - t0, pid: daemon.pid! };
+}
+async function stopDaemon() {
+  if (daemon && daemon.exitCode === null) {
+    daemon.kill('SIGTERM');
+    await once(daemon, 'exit');
+  }
+}
+
+async function json(url: string, method = 'GET', body?: unknown) {
+  const res = await request(url, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+  return JSON.parse(await res.body.text());
+}
+
+const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+async function latencies(n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number[]> {
+  const out: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t0 = performance.now();
+        await one(i);
+        out.push(performance.now() - t0);
+      }
+    }),
+  );
+  return out;
+}
+
+try {
+  // (a) bulk fit
+  let d = await startDaemon();
+  const series = makeSeries(SERIES);
+  const t0 = performance.now();
+  const job = await json(`${d.url}/v1/fits`, 'POST', { series });
+  let state = job.data;
+  while (state.state === 'queued' || state.state === 'running') state = (await json(`${d.url}/v1/jobs/${job.data.id}?wait=5s&limit=1`)).data;
+  const seconds = (performance.now() - t0) / 1000;
+  const r = state.result;
+  console.log(`(a) bulk fit, default kind, ${SERIES} monthly series: ${seconds.toFixed(1)} s, ${(SERIES / seconds).toFixed(1)} series/s (job's own figure ${r.seriesPerSecond}/s), ${r.failed} failed   [target >= 50 series/s]`);
+  await stopDaemon();
+
+  // (b) 100,000 stored models: copy the fitted versions under new names.
+  const raw = new Database(db);
+  const have = (raw.prepare('SELECT count(*) AS n FROM models').get() as { n: number }).n;
+  const copies = Math.max(0, MODELS - have);
+  const t1 = performance.now();
+  raw.transaction(() => {
+    const src = raw.prepare(`SELECT name FROM models WHERE current_version IS NOT NULL ORDER BY name`).all() as { name: string }[];
+    const ts = new Date().toISOString();
+    const m = raw.prepare(`INSERT INTO models (name, current_version, next_version, created_at, updated_at)
+                           SELECT ?, current_version, next_version, created_at, ? FROM models WHERE name = ?`);
+    const cols = 'version, kind, spec, params, metrics, series, hash, state, error, fit_ms, created_at, finished_at';
+    const v = raw.prepare(`INSERT INTO versions (model, ${cols}) SELECT ?, ${cols} FROM versions WHERE model = ?`);
+    const l = raw.prepare(`INSERT INTO labels (model, key, value) VALUES (?, 'bench', 'scale')`);
+    for (let i = 0; i < copies; i++) {
+      const from = src[i % src.length]!.name;
+      const name = `c${String(i).padStart(7, '0')}`;
+      m.run(name, ts, from);
+      v.run(name, from);
+      l.run(name);
+    }
+  })();
+  raw.close();
+  console.log(`    copied ${copies} models in ${((performance.now() - t1) / 1000).toFixed(1)} s (set-up, not a figure)`);
+
+  d = await startDaemon();
+  const count = (await json(`${d.url}/v1/status`)).data;
+  console.log(`(b) ${MODELS} models: start-up ${d.ms.toFixed(0)} ms [< 2000]; RSS after start ${rssMb(d.pid).toFixed(0)} MB`);
+  const names: string[] = [];
+  const list = await latencies(200, 4, async (i) => {
+    const body = await json(`${d.url}/v1/models?limit=100${i % 2 ? '&label=bench%3Dscale' : ''}`);
+    if (i === 0) names.push(...body.data.map((m: { name: string }) => m.name));
+  });
+  console.log(`    GET /v1/models?limit=100 (half with a label filter), 200 requests, 4 at a time: p50 ${pct(list, 50).toFixed(2)} ms, p99 ${pct(list, 99).toFixed(2)} ms [p99 < 20]`);
+  const rand = mulberry32(7);
+  const cold = await latencies(500, 4, async () => {
+    const name = `c${String(Math.floor(rand() * copies)).padStart(7, '0')}`;
+    const body = await json(`${d.url}/v1/models/${name}/forecast?h=12`);
+    if (body.status !== 'success') throw new Error(`forecast of ${name}: ${JSON.stringify(body)}`);
+  });
+  console.log(`    cold forecasts of random models, 500 requests, 4 at a time: p50 ${pct(cold, 50).toFixed(2)} ms, p99 ${pct(cold, 99).toFixed(2)} ms [p99 < 5]`);
+  const bulkNames = Array.from({ length: 10_000 }, (_, i) => `c${String((i * 7) % copies).padStart(7, '0')}`);
+  const t2 = performance.now();
+  const res = await request(`${d.url}/v1/forecasts`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ models: [...new Set(bulkNames)], h: 12 }) });
+  let bytes = 0;
+  for await (const chunk of res.body) bytes += (chunk as Buffer).length;
+  console.log(`    bulk forecast of ${new Set(bulkNames).size} models at h = 12 (CSV): ${((performance.now() - t2) / 1000).toFixed(2)} s, ${(bytes / 1e6).toFixed(1)} MB [< 5 s]`);
+  const snapshot = await request(`${d.url}/v1/status`);
+  const statusBytes = (await snapshot.body.text()).length;
+  const metrics = await request(`${d.url}/metrics`);
+  const metricsBytes = (await metrics.body.text()).length;
+  console.log(`    RSS at the end ${rssMb(d.pid).toFixed(0)} MB [< 600]; /v1/status ${(statusBytes / 1e3).toFixed(0)} kB, /metrics ${(metricsBytes / 1e3).toFixed(0)} kB; status listed ${count.models?.length ?? '?'} models`);
+} finally {
+  await stopDaemon();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,111 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { OipRequest } from '../../onnx/index.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { ModelStore } from '../../store/index.ts';
+import { checkOipRequest } from './oip-request.ts';
+import { HEADER_LENGTH, inferReply, splitBinaryBody } from './binary-tensors.ts';
+import { parseVersion, type CheckedInfer, type InferService } from './infer-service.ts';
+import { sendAccepted, type JobService } from '../jobs/index.ts';
+import { Type } from '@sinclair/typebox';
+import { installOipErrors } from './oip-errors.ts';
+import { oipModelMetadata } from './oip-metadata.ts';
+import { OipError, OipModelMetadataSchema, OipModelParams, OipReady, OipVersionParams } from './oip-schemas.ts';
+import type { OnnxVersions } from './onnx-versions.ts';
+
+export interface OipDeps {
+  jobs: JobService;
+  /** Infers over this many rows (or with ?async=true) become jobs: 202 + Location: /v1/jobs/:id. */
+  maxSyncRows: number;
+  store: ModelStore;
+  versions: OnnxVersions;
+  infers: InferService;
+  serverVersion: string;
+  isReady: () => boolean;
+}
+
+/** The request body: JSON, or (binary tensor extension) a JSON header followed by raw tensors. */
+function readInferBody(req: FastifyRequest): { body: OipRequest; binary?: Uint8Array } {
+  const header = req.headers[HEADER_LENGTH] as string | undefined;
+  const { json, binary } = Buffer.isBuffer(req.body) ? splitBinaryBody(req.body, header) : { json: req.body, binary: undefined };
+  return { body: checkOipRequest(json), binary };
+}
+
+/** Rows of a request: the largest first dimension among its inputs. */
+const rowsOf = (c: CheckedInfer) => c.inputs.reduce((m, t) => Math.max(m, t.shape[0] ?? 1), 0);
+
+const InferQuery = Type.Object(
+  { async: Type.Optional(Type.Boolean({ description: 'run as a job: 202 + Location: /v1/jobs/:id (also done above --max-sync-rows)' })) },
+  { additionalProperties: false },
+);
+
+const errors = { 400: OipError, 404: OipError, 413: OipError, 500: OipError, 503: OipError };
+
+/** The Open Inference Protocol (KServe / Triton V2) REST routes, under /v2. */
+export const oipRoutes = (deps: OipDeps): FastifyPluginAsync => async (root) => {
+  installOipErrors(root);
+  // Binary tensor requests: the body is kept as bytes and split at Inference-Header-Content-Length.
+  root.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const tags = ['Open Inference Protocol (V2)'];
+
+  app.get('/health/live', { schema: { tags, summary: 'Liveness' } }, async () => ({ live: true }));
+  app.get('/health/ready', { schema: { tags, summary: 'Readiness' } }, async (_req, reply) => {
+    if (deps.isReady()) return { ready: true };
+    return reply.code(503).send({ ready: false });
+  });
+  app.get('/', { schema: { tags, summary: 'Server metadata' } }, async () => ({
+    name: 'modelapi',
+    version: deps.serverVersion,
+    extensions: ['binary_tensor_data'],
+  }));
+
+  const metadata = async (name: string, versionText?: string) =>
+    oipModelMetadata(deps.store, deps.versions, name, parseVersion(name, versionText));
+  app.get('/models/:name', { schema: { tags, summary: 'Model metadata', params: OipModelParams, response: { 200: OipModelMetadataSchema, ...errors } } }, async (req) =>
+    metadata(req.params.name));
+  app.get('/models/:name/versions/:version', { schema: { tags, summary: 'Model version metadata', params: OipVersionParams, response: { 200: OipModelMetadataSchema, ...errors } } }, async (req) =>
+    metadata(req.params.name, req.params.version));
+
+  const ready = async (name: string, versionText?: string) => {
+    await metadata(name, versionText);
+    return { name, ready: true };
+  };
+  app.get('/models/:name/ready', { schema: { tags, summary: 'Model readiness', params: OipModelParams, response: { 200: OipReady, ...errors } } }, async (req) =>
+    ready(req.params.name));
+  app.get('/models/:name/versions/:version/ready', { schema: { tags, summary: 'Model version readiness', params: OipVersionParams, response: { 200: OipReady, ...errors } } }, async (req) =>
+    ready(req.params.name, req.params.version));
+
+  const infer = async (req: FastifyRequest, reply: FastifyReply, name: string, versionText?: string) => {
+    const { body, binary } = readInferBody(req);
+    const target = await deps.infers.target(name, parseVersion(name, versionText));
+    const checked = deps.infers.check(target, body, binary);
+    if ((req.query as { async?: boolean }).async || rowsOf(checked) > deps.maxSyncRows) {
+      // A job's result is JSON in the store: binary output flags do not apply to it.
+      const job = deps.jobs.submit({
+        type: 'infer',
+        model: name,
+        run: async (ctx) => {
+          ctx.running();
+          return inferReply(target.model, target.version, { ...body, parameters: {}, outputs: undefined }, await deps.infers.run(target, checked)).header;
+        },
+      });
+      return sendAccepted(reply, job);
+    }
+    const outputs = await deps.infers.run(target, checked);
+    const answer = inferReply(target.model, target.version, body, outputs);
+    if (!answer.binary) return reply.send(answer.header);
+    const header = Buffer.from(JSON.stringify(answer.header));
+    return reply
+      .header(HEADER_LENGTH, String(header.byteLength))
+      .type('application/octet-stream')
+      .send(Buffer.concat([header, answer.binary]));
+  };
+  const inferSchema = {
+    tags, summary: 'Inference', querystring: InferQuery, response: errors,
+    description: 'JSON body, or a JSON header + binary tensors (Inference-Header-Content-Length). Over --max-sync-rows rows, or with ?async=true: 202 and a job.',
+  };
+  app.post('/models/:name/infer', { schema: { ...inferSchema, params: OipModelParams } }, async (req, reply) =>
+    infer(req, reply, req.params.name));
+  app.post('/models/:name/versions/:version/infer', { schema: { ...inferSchema, params: OipVersionParams } }, async (req, reply) =>
+    infer(req, reply, req.params.name, req.params.version));
+};
