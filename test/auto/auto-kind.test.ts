@@ -71,3 +71,13 @@ test('the chosen model and the reason are reported; a given period and timestamp
   assert.throws(() => auto.parseSpec({ method: 'vote' }), (e: { field?: string }) => e.field === 'method');
   assert.throws(() => auto.parseSpec({ timestamps: ['yesterday', 'today', 'tomorrow'] }), (e: { field?: string }) => e.field === 'timestamps[0]');
 });
+
+test('validation forecasts as far as the horizon the caller will ask for', () => {
+  const rnd = lcg(8);
+  const y = Array.from({ length: 300 }, (_, i) => 20 + 0.01 * i + Math.sin(i / 9) * 3 + rnd());
+  const near = auto.fit(Float64Array.from(y), auto.parseSpec({ period: 1 }), {});
+  assert.match(String(near.metrics.why), / of 12:/);
+  const far = auto.fit(Float64Array.from(y), auto.parseSpec({ period: 1, horizon: 40 }), {});
+  assert.match(String(far.metrics.why), / of 40:/);
+  assert.throws(() => auto.parseSpec({ horizon: 0 }), (e: { field?: string }) => e.field === 'horizon');
+});

@@ -24,6 +24,8 @@ const fitCases: [string, unknown, number, string, string][] = [
   ['__proto__ field', '{"data": [1, 2, 3], "__proto__": {"polluted": true}}', 400, 'MODELAPI_ERR_VALIDATION', '__proto__'],
   ['constructor field', '{"data": [1, 2, 3], "constructor": {"prototype": {}}}', 400, 'MODELAPI_ERR_VALIDATION', 'constructor'],
   ['period below 1', { data: [1, 2, 3], period: 0.5 }, 400, 'MODELAPI_ERR_VALIDATION', 'period'],
+  // auto, mstl and harmonic take non-integer periods; a one-season kind names the kinds that do.
+  ['non-integer period for a one-season kind', { data: [1, 2, 3], kind: 'ets', period: 1.5 }, 400, 'MODELAPI_ERR_INVALID_SPEC', 'period'],
 ];
 
 test('bad fit bodies get 4xx naming the field and store nothing', async (t) => {

@@ -100,7 +100,7 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
       if (short) {
         const automatic = FAMILIES.filter((n) => resolve(n));
         const validateHere = spec.method === 'select' || (spec.method === 'validate' && period === 1);
-        const plan = validateHere ? validationPlan(y.length, period) : null;
+        const plan = validateHere ? validationPlan(y.length, period, spec.horizon) : null;
         if (plan) {
           const candidates: Member[] = automatic.map((n) => ({ kind: kindOf(n), options }));
           const v = validate(y, period, plan, candidates, automatic, ctx);
@@ -125,7 +125,7 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
           members = [...fitMembers(y, ['auto_arima'], options, ctx), ...fitMembers(y, ['mstl'], mstlOptions, ctx)];
         } else {
           choice = 'mstl';
-          why = `periods ${periods.join(', ')}: mstl with ARIMA for the seasonally adjusted series`;
+          why = `period${periods.length > 1 ? 's' : ''} ${periods.join(', ')}: mstl with ARIMA for the seasonally adjusted series`;
           members = fitMembers(y, ['mstl'], mstlOptions, ctx);
         }
       }

@@ -1,6 +1,6 @@
 import { invalidSpec } from '../errors.ts';
 import { intervalOption } from '../mstl/spec.ts';
-import { periodsOption, rejectUnknown, type Options } from '../options.ts';
+import { intOption, periodsOption, rejectUnknown, type Options } from '../options.ts';
 import { medianSpacing } from './period.ts';
 
 export type AutoMethod = 'validate' | 'combine' | 'select';
@@ -15,6 +15,8 @@ export interface AutoSpec {
    * combine: always the equal-weight combination; select: always the single best-validated kind.
    */
   method: AutoMethod;
+  /** The horizon forecasts will be asked for: validation forecasts that far (null: one season). */
+  horizon: number | null;
 }
 
 const METHODS: AutoMethod[] = ['validate', 'combine', 'select'];
@@ -29,7 +31,8 @@ function epochSeconds(values: unknown[]): number[] {
 }
 
 export function parseAutoSpec(input: Options): AutoSpec {
-  rejectUnknown(input, ['period', 'timestamps', 'intervalSeconds', 'method']);
+  rejectUnknown(input, ['period', 'timestamps', 'intervalSeconds', 'method', 'horizon']);
+  const horizon = intOption(input, 'horizon', { min: 1, max: 100_000 }) ?? null;
   const method = (input.method ?? 'validate') as AutoMethod;
   if (!METHODS.includes(method)) throw invalidSpec('method', `method must be one of ${METHODS.join(', ')}`);
   const period = input.period === undefined || input.period === null ? null : periodsOption(input);
@@ -40,5 +43,5 @@ export function parseAutoSpec(input: Options): AutoSpec {
     if (spacing === undefined) throw invalidSpec('timestamps', 'need at least 3 increasing timestamps');
     intervalSeconds = spacing;
   }
-  return { period, intervalSeconds, method };
+  return { period, intervalSeconds, method, horizon };
 }

@@ -13,9 +13,12 @@ export interface ValidationPlan {
   windows: number;
 }
 
-/** Validation windows on the training tail: one season (or ~10% of a non-seasonal series), 1–2 origins. */
-export function validationPlan(n: number, period: number): ValidationPlan | null {
-  const h = period > 1 ? period : Math.min(12, Math.max(3, Math.floor(n / 10)));
+/**
+ * Validation windows on the training tail: the horizon the caller will ask for when given (`horizon`),
+ * else one season (or ~10% of a non-seasonal series); 1–2 origins.
+ */
+export function validationPlan(n: number, period: number, horizon: number | null = null): ValidationPlan | null {
+  const h = horizon ?? (period > 1 ? period : Math.min(12, Math.max(3, Math.floor(n / 10))));
   // Long series get one window: each window refits every candidate, and one long window is already stable.
   // Two windows measured best on the dev set (one is noisier; more cut too much from short series).
   const windows = n > 1000 ? 1 : 2;
