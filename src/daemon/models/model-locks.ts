@@ -57,6 +57,11 @@ export class ModelLocks {
     }
   }
 
+  /** Models whose lock is held or waited for (idle locks are dropped, so this is what is in flight). */
+  get busyModels(): string[] {
+    return [...this.locks.keys()];
+  }
+
   counts(model: string): LockCounts {
     return { ...(this.locks.get(model)?.state ?? { readersWaiting: 0, writersWaiting: 0, readersActive: 0, writerActive: false }) };
   }

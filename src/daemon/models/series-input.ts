@@ -25,15 +25,37 @@ export function toPoints(data: readonly (number | null)[]): Float64Array {
   return y;
 }
 
+type CanonicalTask = { text: string } | { value: unknown };
+
+/**
+ * JSON with object keys sorted, so equal values hash equally. Iterative, not recursive: it hashes request
+ * bodies (idempotency), which may nest deeper than the call stack (a 500 before this).
+ */
 export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.keys(value as object)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
-    return `{${entries.join(',')}}`;
+  const out: string[] = [];
+  const stack: CanonicalTask[] = [{ value }];
+  while (stack.length > 0) {
+    const task = stack.pop()!;
+    if ('text' in task) {
+      out.push(task.text);
+      continue;
+    }
+    const v = task.value;
+    const next: CanonicalTask[] = [];
+    if (Array.isArray(v)) {
+      next.push({ text: '[' });
+      v.forEach((item, i) => next.push(...(i > 0 ? [{ text: ',' }] : []), { value: item }));
+      next.push({ text: ']' });
+    } else if (v && typeof v === 'object') {
+      next.push({ text: '{' });
+      Object.keys(v).sort().forEach((k, i) => next.push({ text: `${i > 0 ? ',' : ''}${JSON.stringify(k)}:` }, { value: (v as Record<string, unknown>)[k] }));
+      next.push({ text: '}' });
+    } else {
+      out.push(String(JSON.stringify(v)));
+    }
+    for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
   }
-  return JSON.stringify(value);
+  return out.join('');
 }
 
 /** Identifies a fit request: the same series with the same kind and spec need no refit. */

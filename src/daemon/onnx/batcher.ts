@@ -56,6 +56,11 @@ export class Batcher implements InferRunner {
     private readonly limits: BatchLimits,
   ) {}
 
+  /** Models with an open batch. */
+  get modelsWaiting(): string[] {
+    return [...new Set([...this.open.values()].map((b) => b.target.model))];
+  }
+
   /** Requests of a model waiting in an open batch (for the queue-depth metric). */
   waitingFor(model: string): number {
     let n = 0;
