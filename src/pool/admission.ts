@@ -67,6 +67,11 @@ export class Admission {
     next.start();
   }
 
+  /** Slots taken: tasks running, and threads being replaced after a stopped or crashed task. */
+  get active(): number {
+    return this.running;
+  }
+
   get queued(): number {
     return this.waiting.length;
   }

@@ -184,7 +184,9 @@ export class WorkerPools {
 
   stats(): { fit: PoolStats; forecast: PoolStats; bulk: PoolStats } {
     const fit = this.fitPool.stats();
-    return { fit: { ...fit, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
+    // A thread being replaced after a crash or a stopped fit is busy too: it cannot take a fit yet.
+    const busy = Math.max(fit.busy, this.fitAdmission.active);
+    return { fit: { ...fit, busy, queued: fit.queued + this.fitAdmission.queued }, forecast: this.forecastPool.stats(), bulk: this.bulkPool.stats() };
   }
 
   async close(): Promise<void> {
