@@ -5,28 +5,23 @@
  *   (c) the same with batching on (--batch-delay 2ms, --max-batch 64);
  *   (d) one WebSocket with 64 requests in flight;
  *   (e) a bare node:http server answering a fixed body of the same size, same load as (b).
+ * Load from wrk (bench/wrk.ts), which unlike autocannon is not itself the bottleneck on 2 cores.
  * Targets: (c) ≥ 2× (b), (c) ≥ 1.0× (a), p99 of (c) ≤ 10 ms.
  *
  *   npm run bench:onnx [-- --duration 10]
  */
-import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { WebSocket } from 'ws';
 import { ELEM, buildModel, denseLayer } from '../scripts/onnx-builder.ts';
+import { BenchProcesses } from './processes.ts';
+import { wrk } from './wrk.ts';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
 const duration = Number(args.duration);
 const CONNECTIONS = 64;
-const root = new URL('../', import.meta.url).pathname;
-const dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-onnx-'));
-const children: ChildProcess[] = [];
+const bench = new BenchProcesses();
 
 function bigMlp(): Uint8Array {
   let seed = 7;
@@ -69,28 +64,15 @@ async function rawLoop(model: Uint8Array): Promise<Figures> {
   return f;
 }
 
-async function start(cmd: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, cmd, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  children.push(child);
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  return { url: /(http:\/\/\S+)/.exec(line)![1]!, child };
-}
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode === null) {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
-  }
-}
-
 const body = JSON.stringify({ inputs: [{ name: 'x', shape: [1, 256], datatype: 'FP32', data: new Array(256).fill(0.5) }] });
 
 async function http(url: string, seconds = duration): Promise<Figures & { errors: number }> {
-  const r = await autocannon({ url, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: seconds, pipelining: 1 });
-  return { rowsPerS: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+  const r = await wrk(url, { connections: CONNECTIONS, seconds, dir: bench.dir, post: body });
+  return { rowsPerS: r.rps, p50: r.p50, p99: r.p99, errors: r.bad };
 }
 
 async function daemon(batchDelay: string, model: Uint8Array) {
-  const d = await start(['bin/modelapi.mjs', 'serve', '--port', '0', '--db', join(dir, `bench-${batchDelay}.db`), '--log-level', 'error', '--batch-delay', batchDelay]);
+  const d = await bench.daemon(`bench-${batchDelay}.db`, ['--batch-delay', batchDelay]);
   const res = await fetch(`${d.url}/v1/models/big/onnx`, { method: 'PUT', headers: { 'content-type': 'application/octet-stream' }, body: model });
   if (res.status !== 201) throw new Error(`deploy failed: ${await res.text()}`);
   return d;
@@ -139,7 +121,7 @@ try {
   const b = await http(`${off.url}/v2/models/big/infer`);
   console.log(`(b) HTTP, batching off                   ${fmt(b)}   errors ${b.errors}`);
   const answer = await (await fetch(`${off.url}/v2/models/big/infer`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
-  await stop(off.child);
+  await bench.stop(off.child);
 
   const on = await daemon('2ms', model);
   await http(`${on.url}/v2/models/big/infer`, 2);
@@ -147,15 +129,13 @@ try {
   console.log(`(c) HTTP, batching on (2 ms, 64 rows)    ${fmt(c)}   errors ${c.errors}`);
   const d = await stream(on.url);
   console.log(`(d) one WebSocket, 64 in flight          ${fmt(d)}`);
-  await stop(on.child);
+  await bench.stop(on.child);
 
-  const bare = await start(['bench/bare-server.mjs', answer]);
-  const e = await http(bare.url);
+  const e = await http(await bench.bare(answer));
   console.log(`(e) bare node:http, same body and load   ${fmt(e)}`);
 
   console.log(`ratio (c)/(b): ${(c.rowsPerS / b.rowsPerS).toFixed(2)} (target ≥ 2)   (c)/(a): ${(c.rowsPerS / a.rowsPerS).toFixed(2)} (target ≥ 1.0)   p99 (c): ${c.p99} ms (target ≤ 10)`);
   console.log(`ratio (d)/(a): ${(d.rowsPerS / a.rowsPerS).toFixed(2)}   (c)/(e): ${(c.rowsPerS / e.rowsPerS).toFixed(2)}`);
 } finally {
-  await Promise.all(children.map(stop));
-  rmSync(dir, { recursive: true, force: true });
+  await bench.stopAll();
 }

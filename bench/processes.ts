@@ -1,9 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+
+/** A started child: the URL from its first line of stdout, and how long it took to print it. */
+export interface Started {
+  url: string;
+  child: ChildProcess;
+  startMs: number;
+}
 
 /**
  * The benchmarks' child processes (the daemon, the bare reference server) and their temporary directory:
@@ -14,19 +21,48 @@ export class BenchProcesses {
   readonly dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
   private readonly children: ChildProcess[] = [];
 
-  /** Starts `node <cmd…>` and resolves with the URL on its first line of stdout. */
-  async start(cmd: string[], env: Record<string, string> = {}): Promise<string> {
+  /** Starts `node <cmd…>` and resolves once it prints its URL. */
+  async spawn(cmd: string[], env: Record<string, string> = {}): Promise<Started> {
+    const t0 = performance.now();
     const child = spawn(process.execPath, cmd, { cwd: this.root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     this.children.push(child);
     const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-    return /(http:\/\/\S+)/.exec(line)![1]!;
+    return { url: /(http:\/\/\S+)/.exec(line)![1]!, child, startMs: performance.now() - t0 };
+  }
+
+  /** Starts `node <cmd…>` and resolves with the URL on its first line of stdout. */
+  async start(cmd: string[], env: Record<string, string> = {}): Promise<string> {
+    return (await this.spawn(cmd, env)).url;
+  }
+
+  /** `modelapi serve --port 0` on `<dir>/<db>`, logging errors only, with more flags after. */
+  daemon(db: string, flags: string[] = []): Promise<Started> {
+    return this.spawn(['bin/modelapi.mjs', 'serve', '--port', '0', '--db', join(this.dir, db), '--log-level', 'error', ...flags]);
+  }
+
+  /** The reference: a bare node:http server answering `body` to every request. */
+  bare(body: string): Promise<string> {
+    return this.start(['bench/bare-server.mjs', body]);
+  }
+
+  async stop(child: ChildProcess): Promise<void> {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await once(child, 'exit');
+    }
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(this.children.map(async (c) => { if (c.exitCode === null) { c.kill('SIGTERM'); await once(c, 'exit'); } }));
+    await Promise.all(this.children.map((c) => this.stop(c)));
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/** Resident set size of a process, in MB (Linux). */
+export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+
+export const postJson = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 /** Runs `fit(i)` once a second (the i-th time) until `stop()`; counts fits and those not answered 201. */
 export function fitEverySecond(fit: (i: number) => Promise<Response>): { stop(): Promise<{ fits: number; fitErrors: number }> } {

@@ -18,18 +18,39 @@ export interface WrkResult {
   bad: number;
 }
 
-/** `uncached`: every request asks for other interval levels, so no answer comes from the forecast cache. */
-function script(uncached: boolean): string {
+export interface WrkOptions {
+  connections: number;
+  seconds: number;
+  /** Where the Lua script is written. */
+  dir: string;
+  threads?: number;
+  /** Every request asks for other interval levels, so no answer comes from the forecast cache. */
+  uncached?: boolean;
+  /** Every request is a POST of this JSON body. */
+  post?: string;
+  /**
+   * Lua statements that build each request (they end in `return wrk.format(…)`); `n` counts this
+   * thread's requests and `id` numbers the thread (1, 2, …).
+   */
+  request?: string;
+}
+
+function script(opts: WrkOptions): string {
+  const request = opts.request ?? (opts.uncached
+    ? `return wrk.format(nil, wrk.path .. string.format("&level=80.%d%04d,95.%04d", id, n % 10000, math.floor(n / 10000) % 10000))`
+    : undefined);
   return `
-local n = 0
+${opts.post === undefined ? '' : `wrk.method = "POST"
+wrk.body = ${JSON.stringify(opts.post)}
+wrk.headers["Content-Type"] = "application/json"`}
 local ids = 0
+n = 0
 id = 0
 function setup(thread) ids = ids + 1; thread:set("id", ids) end
-function init(args) n = 0 end
-${uncached ? `function request()
+${request === undefined ? '' : `function request()
   n = n + 1
-  return wrk.format(nil, wrk.path .. string.format("&level=80.%d%04d,95.%04d", id, n % 10000, math.floor(n / 10000) % 10000))
-end` : ''}
+  ${request}
+end`}
 function done(s, latency, requests)
   local e = s.errors
   io.write(string.format('{"requests":%d,"us":%d,"p50":%f,"p99":%f,"p999":%f,"max":%f,"bad":%d}\\n',
@@ -39,9 +60,11 @@ end
 `;
 }
 
-export async function wrk(url: string, opts: { connections: number; seconds: number; dir: string; uncached?: boolean; threads?: number }): Promise<WrkResult> {
-  const file = join(opts.dir, opts.uncached ? 'uncached.lua' : 'plain.lua');
-  writeFileSync(file, script(opts.uncached ?? false));
+let scripts = 0;
+
+export async function wrk(url: string, opts: WrkOptions): Promise<WrkResult> {
+  const file = join(opts.dir, `wrk-${scripts++}.lua`);
+  writeFileSync(file, script(opts));
   const child = spawn('wrk', [`-t${opts.threads ?? 2}`, `-c${opts.connections}`, `-d${opts.seconds}s`, '--timeout', '10s', '-s', file, url], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -9,6 +9,7 @@ export type {
   JobError,
   JobRecord,
   JobState,
+  ModelEntry,
   ModelRecord,
   NewDeployment,
   NewObservations,

@@ -58,6 +58,11 @@ export interface ModelRecord {
   updatedAt: string;
 }
 
+/** A model read with its current version's summary (registry pages). */
+export interface ModelEntry extends ModelRecord {
+  current: VersionSummary | null;
+}
+
 export interface NewVersion {
   model: string;
   kind: string;

@@ -35,3 +35,45 @@ test('simulated intervals are deterministic and survive a JSON round trip', () =
     assert.ok(Math.abs(ours / r - 1) < 0.1, `h=${i + 1}: width ${ours} vs R ${r}`);
   }
 });
+
+test('the selection-based type-8 quantiles equal the sort-based ones (random samples, ties, tiny samples)', async () => {
+  const { quantileType8, quantilesType8 } = await import('../../src/forecasting/ets/simulate.ts');
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const probs = [0.025, 0.975, 0.1, 0.9, 0.5, 0.0001, 0.9999];
+  for (const n of [1, 2, 3, 7, 100, 4999, 5000]) {
+    for (const ties of [false, true]) {
+      const a = Float64Array.from({ length: n }, () => (ties ? Math.floor(rand() * 5) : rand() * 100 - 50));
+      const sorted = Float64Array.from(a).sort();
+      const got = quantilesType8(Float64Array.from(a), probs);
+      probs.forEach((p, i) => assert.equal(got[i], quantileType8(sorted, p), `n=${n} ties=${ties} p=${p}`));
+    }
+  }
+});
+
+test('intervals stored at fit time are exactly the simulated ones; other levels, longer horizons and updates simulate', () => {
+  const y = Float64Array.from(d.train);
+  const fit = etsKind.fit(y, etsKind.parseSpec({ period: 4, model: 'MAM' }), {});
+  const stored = fit.params.stored!;
+  assert.ok(stored, 'a multiplicative-season fit carries stored intervals');
+  assert.deepEqual(stored.levels, [80, 95]);
+  const { stored: _, ...bare } = fit.params;
+  const simulatedFit = { ...fit, params: bare };
+  const same = (a: ReturnType<typeof etsKind.forecast>, b: ReturnType<typeof etsKind.forecast>) => {
+    assert.deepEqual(Array.from(a.mean), Array.from(b.mean));
+    assert.equal(a.intervals.length, b.intervals.length);
+    a.intervals.forEach((iv, k) => {
+      assert.equal(iv.level, b.intervals[k]!.level);
+      assert.deepEqual(Array.from(iv.lower), Array.from(b.intervals[k]!.lower));
+      assert.deepEqual(Array.from(iv.upper), Array.from(b.intervals[k]!.upper));
+    });
+  };
+  for (const h of [1, 5, stored.h, stored.h + 3]) {
+    for (const levels of [[80, 95], [95], [80, 90]]) same(etsKind.forecast(fit, h, levels), etsKind.forecast(simulatedFit, h, levels));
+  }
+  // An update moves the final state: the stored intervals would be stale, so they go.
+  const updated = etsKind.update!(fit, Float64Array.from(d.test.slice(0, 2)));
+  assert.equal(updated.params.stored, undefined);
+  // Additive structures have closed-form intervals and store nothing.
+  assert.equal(etsKind.fit(y, etsKind.parseSpec({ period: 4, model: 'AAA' }), {}).params.stored, undefined);
+});

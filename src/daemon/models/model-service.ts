@@ -14,7 +14,7 @@ import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
-import { listModelViews, listVersions, modelView, type ModelView } from './model-views.ts';
+import { listModelViews, listVersions, modelView, viewOf, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
 
 export interface ServiceLimits {
@@ -391,7 +391,7 @@ export class ModelService {
   queryModels(query: ModelQuery): { models: ModelView[]; more: boolean } {
     const page = this.store.queryModels({ ...query, limit: query.limit + 1 });
     const more = page.length > query.limit;
-    return { models: page.slice(0, query.limit).map((m) => modelView(this.store, this.locks, m.name)!), more };
+    return { models: page.slice(0, query.limit).map((m) => viewOf(m, this.locks)), more };
   }
 
   /** Sets or removes labels (PATCH /v1/models/:name). */

@@ -1,4 +1,4 @@
-import type { ModelStore, VersionSummary } from '../../store/index.ts';
+import type { ModelEntry, ModelStore, VersionSummary } from '../../store/index.ts';
 import type { ModelLocks } from './model-locks.ts';
 
 /** What the registry routes, the status snapshot and the metrics show of a model. */
@@ -6,7 +6,13 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
   const m = store.getModel(name);
   if (!m) return undefined;
   const current = m.currentVersion === null ? undefined : store.getVersionSummary(name, m.currentVersion);
-  const lock = locks.counts(name);
+  return viewOf({ ...m, current: current ?? null }, locks);
+}
+
+/** The view of a model read with its current version (one row of a registry page). */
+export function viewOf(m: ModelEntry, locks: ModelLocks) {
+  const current = m.current;
+  const lock = locks.counts(m.name);
   return {
     name: m.name,
     labels: m.labels,
@@ -26,10 +32,10 @@ export function modelView(store: ModelStore, locks: ModelLocks, name: string) {
   };
 }
 
-export type ModelView = NonNullable<ReturnType<typeof modelView>>;
+export type ModelView = ReturnType<typeof viewOf>;
 
 export function listModelViews(store: ModelStore, locks: ModelLocks, page?: { limit: number; offset: number }): ModelView[] {
-  return store.listModels(page).map((m) => modelView(store, locks, m.name)!);
+  return store.listModels(page).map((m) => viewOf(m, locks));
 }
 
 export function listVersions(store: ModelStore, name: string): VersionSummary[] | undefined {

@@ -35,6 +35,32 @@ export function etsFitted(spec: EtsSpec, p: EtsParams): Fitted<EtsParams> {
   return { kind: 'ets', spec, params: p, metrics: etsMetrics(p) };
 }
 
+/** The levels forecasts use unless told otherwise (the API's default). */
+export const DEFAULT_LEVELS = [80, 95];
+
+/** How far ahead the stored intervals reach: two seasons, at least 24 steps, at most 120. */
+const storedHorizon = (p: EtsParams) => Math.min(120, Math.max(24, 2 * p.last.seas.length));
+
+/** A fitted structure without closed-form intervals carries its simulated default-level intervals. */
+export function withStoredIntervals(p: EtsParams): EtsParams {
+  const sigma2 = criteria(p).sigma2;
+  const h = storedHorizon(p);
+  if (analyticVariance(p, pointForecast(p, 1), Number.isFinite(sigma2) ? sigma2 : 0)) return p;
+  const sim = simulatedIntervals(p, h, DEFAULT_LEVELS, sigma2);
+  return { ...p, stored: { from: { level: p.last.level, nObs: p.nObs }, h, levels: DEFAULT_LEVELS, lower: sim.map((iv) => Array.from(iv.lower)), upper: sim.map((iv) => Array.from(iv.upper)) } };
+}
+
+/** The stored intervals for these levels up to h, when they cover the request. */
+function storedIntervals(p: EtsParams, h: number, levels: number[]): Forecast['intervals'] | undefined {
+  const st = p.stored;
+  if (!st || st.from.level !== p.last.level || st.from.nObs !== p.nObs) return undefined;
+  if (h > st.h || !levels.every((l) => st.levels.includes(l))) return undefined;
+  return levels.map((level) => {
+    const i = st.levels.indexOf(level);
+    return { level, lower: Float64Array.from(st.lower[i]!.slice(0, h)), upper: Float64Array.from(st.upper[i]!.slice(0, h)) };
+  });
+}
+
 /** Runs new observations through the filter from the stored final state, same parameters. */
 export function advance(p: EtsParams, newY: Float64Array): EtsParams {
   const codes = codesOf(p.structure);
@@ -44,7 +70,9 @@ export function advance(p: EtsParams, newY: Float64Array): EtsParams {
   const sums = runFilter(newY, codes, p, st, null, newSums());
   if (!sums.ok) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'the ETS filter broke down on the new observations');
   const last = { level: st.level, slope: st.slope, seas: codes.m > 1 ? Array.from({ length: codes.m }, (_, k) => seas[(st.pos + k) % codes.m]!) : [] };
-  return { ...p, last, sse: p.sse + sums.sse, sumLogF: p.sumLogF + sums.sumLogF, nObs: p.nObs + sums.nObs };
+  // The stored intervals were simulated from the old final state: they no longer apply.
+  const { stored: _stale, ...rest } = p;
+  return { ...rest, last, sse: p.sse + sums.sse, sumLogF: p.sumLogF + sums.sumLogF, nObs: p.nObs + sums.nObs };
 }
 
 export function etsForecast(model: Fitted<EtsParams>, h: number, levels: number[]): Forecast {
@@ -57,7 +85,7 @@ export function etsForecast(model: Fitted<EtsParams>, h: number, levels: number[
     const se = variance.map((v) => Math.sqrt(Math.max(v, 0)));
     return { mean, intervals: normalIntervals(mean, se, levels) };
   }
-  return { mean, intervals: levels.length ? simulatedIntervals(p, h, levels, sigma2) : [] };
+  return { mean, intervals: levels.length ? (storedIntervals(p, h, levels) ?? simulatedIntervals(p, h, levels, sigma2)) : [] };
 }
 
 export const etsKind: ModelKind<EtsSpec, EtsParams> = {
@@ -69,7 +97,7 @@ export const etsKind: ModelKind<EtsSpec, EtsParams> = {
   },
   fit(y, spec, ctx) {
     assertSeries(y);
-    return guardedFit(ctx, 'ETS estimation', (checkpoint) => etsFitted(spec, selectModel(y, spec, { checkpoint })));
+    return guardedFit(ctx, 'ETS estimation', (checkpoint) => etsFitted(spec, withStoredIntervals(selectModel(y, spec, { checkpoint }))));
   },
   forecast: etsForecast,
   update(model, newY) {
