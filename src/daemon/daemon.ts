@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
-import { WorkerPools, loadKindsModule } from '../pool/index.ts';
+import { WorkerPools, buildWorkerBundle, loadKindsModule } from '../pool/index.ts';
 import { ModelStore } from '../store/index.ts';
-import { buildApp } from './app.ts';
 import { ConfigError, isLoopbackHost, type DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
 import { JobService } from './jobs/index.ts';
@@ -37,6 +36,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   } catch (err) {
     throw new ConfigError('--kinds-module', `cannot load ${config.kindsModule}: ${(err as Error).message}`);
   }
+  // Bundling the worker code runs in esbuild's own process while the store opens.
+  const bundle = config.kindsModule ? Promise.resolve(undefined) : buildWorkerBundle();
   const store = ModelStore.open(config.dbPath);
   const crashed = store.previousHolder;
   if (crashed) logger.warn({ db: config.dbPath, previous: crashed }, 'took the database over from a daemon that stopped without releasing it');
@@ -54,7 +55,10 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
+    bundle: await bundle,
   });
+  // The HTTP layer's modules (Fastify, schemas, routes) load while the worker threads load theirs.
+  const httpLayer = import('./app.ts');
   try {
     await pools.warmUp();
   } catch (err) {
@@ -86,6 +90,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const metrics = new Metrics(service, pools, events);
   registerOnnxMetrics(metrics.registry, events, onnx);
   let ready = true;
+  const { buildApp } = await httpLayer;
   const app = await buildApp({
     service,
     jobs,

@@ -46,7 +46,7 @@ class Pool {
     opts: PoolOptions,
     { onDemand = false }: { onDemand?: boolean } = {},
   ) {
-    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes };
+    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, bundle: opts.bundle };
     this.piscina = new Piscina({
       filename: workerFile,
       // An on-demand pool holds no threads (nor their memory) until work comes, and lets them go after.

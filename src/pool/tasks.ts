@@ -103,4 +103,6 @@ export interface WorkerConfig {
   /** Fitted models kept per worker, by (model, version): at most this many, and at most cacheBytes. */
   cacheSize: number;
   cacheBytes: number;
+  /** The worker module bundled as plain JavaScript (a file URL), when there is one; see worker-bundle.ts. */
+  bundle?: string;
 }

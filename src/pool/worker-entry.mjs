@@ -1,7 +1,15 @@
-// Worker threads do not inherit the main thread's tsx hooks on Node 20, so each worker registers them
-// itself before loading the TypeScript worker module.
-import { register } from 'tsx/esm/api';
+// The worker thread's entry. Normally it loads the bundled worker (plain JavaScript, see
+// worker-bundle.ts). Without a bundle, or with a kinds module (which imports the engine's TypeScript
+// sources and must share their registry), it registers tsx — worker threads do not inherit the main
+// thread's tsx hooks on Node 20 — and loads the TypeScript worker module.
+import { workerData } from 'node:worker_threads';
 
-register();
-const worker = await import('./worker.ts');
+let worker;
+if (workerData?.bundle && !workerData.kindsModule) {
+  worker = await import(workerData.bundle);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  worker = await import('./worker.ts');
+}
 export default worker.default;
