@@ -18,9 +18,11 @@ const root = join(here, '..', '..');
  * then load the TypeScript through tsx, as they always could.
  */
 export async function buildWorkerBundle(): Promise<string | undefined> {
+  let stop: (() => void) | undefined;
   try {
-    const { build } = await import('esbuild');
-    const result = await build({
+    const esbuild = await import('esbuild');
+    stop = esbuild.stop;
+    const result = await esbuild.build({
       entryPoints: [join(here, 'worker.ts')],
       bundle: true,
       platform: 'node',
@@ -44,5 +46,8 @@ export async function buildWorkerBundle(): Promise<string | undefined> {
     return pathToFileURL(file).href;
   } catch {
     return undefined;
+  } finally {
+    // esbuild keeps its service process for later builds; there are none.
+    stop?.();
   }
 }

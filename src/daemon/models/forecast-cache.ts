@@ -12,13 +12,15 @@ interface Query {
   history: number;
 }
 
-/** Numbers kept across all cached forecasts (~20 bytes each as JSON text): bounds memory, not entry count. */
+/** Numbers kept across all cached forecasts (~20 bytes each as JSON text, as much again as its bytes): bounds memory, not entry count. */
 const MAX_CACHED_VALUES = 2_000_000;
 
 /** A forecast answer, already serialised as the JSend body the routes send. */
 export interface ForecastAnswer {
   version: number;
   body: string;
+  /** The body as UTF-8 bytes, made on the first send and kept with the entry. */
+  bytes?: Buffer;
   /** The body gzipped, made on the first request that accepts it and kept with the entry. */
   gzipped?: Promise<Buffer>;
 }
