@@ -44,6 +44,8 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const interrupted = store.failInterruptedFits();
   if (interrupted > 0) logger.warn({ interrupted }, 'marked fits interrupted by a previous crash as failed');
 
+  const workerCode = await bundle;
+  logger.info({ workerCode: workerCode ?? 'src/pool/worker.ts through tsx' }, 'worker code');
   const pools = new WorkerPools({
     dbPath: config.dbPath,
     kindsModule: config.kindsModule,
@@ -55,7 +57,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     bulkWorkers: config.bulkWorkers,
     forecastWorkers: config.forecastWorkers,
     maxQueue: config.maxQueue,
-    bundle: await bundle,
+    bundle: workerCode,
   });
   // The HTTP layer's modules (Fastify, schemas, routes) load while the worker threads load theirs.
   const httpLayer = import('./app.ts');

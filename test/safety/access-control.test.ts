@@ -20,6 +20,14 @@ test('with a token, every route but /healthz and /readyz needs it, and the CLI s
   }
   const unauthFit = await call(`${d.url}/v1/models/m/fit`, 'POST', { data: [1, 2, 3], kind: 'naive' });
   assert.equal(unauthFit.status, 401);
+  // The Open Inference Protocol routes refuse in the protocol's own form, with the same status and header.
+  for (const [method, path] of [['GET', '/v2/models/m'], ['POST', '/v2/models/m/infer'], ['GET', '/v2/health/ready']] as const) {
+    const refused = await call(`${d.url}${path}`, method, method === 'POST' ? { inputs: [] } : undefined);
+    assert.equal(refused.status, 401, path);
+    assert.match(String(refused.headers['www-authenticate']), /^Bearer/, path);
+    assert.deepEqual(Object.keys(refused.body), ['error'], `${path}: ${JSON.stringify(refused.body)}`);
+    assert.match(refused.body.error, /bearer token/);
+  }
   assert.equal((await call(`${d.url}/healthz`)).status, 200);
   assert.equal((await call(`${d.url}/readyz`)).status, 200);
   assert.equal((await call(`${d.url}/v1/models`, 'GET', undefined, bearer)).status, 200);

@@ -33,12 +33,14 @@ export interface RunningDaemon {
  */
 export async function startDaemon(
   t: TestContext,
-  opts: { db?: string; args?: string[]; env?: Record<string, string> } = {},
+  opts: { db?: string; args?: string[]; env?: Record<string, string>; testKinds?: boolean } = {},
 ): Promise<RunningDaemon> {
   const db = opts.db ?? join(tempDir(t), 'models.db');
+  // The test kinds (gated, …) by default; without them the workers run the bundled worker code, as users' do.
+  const kinds = opts.testKinds === false ? [] : ['--kinds-module', TEST_KINDS];
   const proc = spawn(
     process.execPath,
-    [BIN, 'serve', '--port', '0', '--db', db, '--log-level', 'warn', '--kinds-module', TEST_KINDS, ...(opts.args ?? [])],
+    [BIN, 'serve', '--port', '0', '--db', db, '--log-level', 'warn', ...kinds, ...(opts.args ?? [])],
     { env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let err = '';

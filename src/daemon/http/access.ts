@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
-import { send } from './error-handler.ts';
 
 export interface AccessOptions {
   /** Bearer token every route but the open ones requires; undefined: no authentication. */
@@ -32,14 +31,15 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
   const allowedOrigins = new Set(opts.corsOrigins);
 
   app.addHook('onRequest', (req, reply, done) => {
+    // Refusals go to the route's error handler, so each protocol answers in its own form: JSend on
+    // /v1 and /api, the Open Inference Protocol's {"error": …} on /v2.
     const refusal = checkHost(req, opts.loopbackOnly) ?? checkOrigin(req, reply, allowedOrigins);
-    if (refusal) return void send(reply, refusal);
+    if (refusal) return void done(refusal);
     if (req.method === 'OPTIONS' && req.headers.origin && allowedOrigins.has(req.headers.origin)) {
       return void reply.code(204).send();
     }
     if (expected && !OPEN_ROUTES.has(req.url.split('?')[0]!) && !hasToken(req, expected)) {
-      return void send(
-        reply,
+      return void done(
         new ApiError('MODELAPI_ERR_UNAUTHORIZED', 'missing or wrong bearer token', {
           fields: { authorization: 'send Authorization: Bearer <token> (the daemon was started with a token)' },
           headers: { 'www-authenticate': 'Bearer realm="modelapi"' },
