@@ -6,7 +6,7 @@ import type { InferRunner, InferTarget } from './infer-service.ts';
 import { concatRows, splitRows } from './rows.ts';
 
 export interface BatchLimits {
-  /** How long the first request of a batch waits for others at most (only while a batch of it runs). */
+  /** How long the first request of a batch waits for others. */
   delayMs: number;
   /** Rows in one batch at most (rows, not requests). */
   maxRows: number;
@@ -43,17 +43,12 @@ function batchKey(target: InferTarget, inputs: InputTensor[], outputs: string[])
 }
 
 /**
- * Dynamic batching: infers of the same model and version that arrive while one of its batches runs are
- * gathered and run as one session.run of up to `maxRows` rows as soon as that run ends, or after
- * `delayMs` at most. A request that finds nothing of its model running goes at once: the worker is
- * never left idle while requests wait for a timer (a fixed 2 ms window was the batch cycle's floor and
- * most of the HTTP path's p99). A batch that fails is run again request by request, so each request gets
- * its own result or its own error.
+ * Dynamic batching: infers of the same model and version that arrive within `delayMs` run as one
+ * session.run of up to `maxRows` rows. A batch that fails is run again request by request, so each
+ * request gets its own result or its own error.
  */
 export class Batcher implements InferRunner {
   private readonly open = new Map<string, Batch>();
-  /** Batches of each key being run now. */
-  private readonly running = new Map<string, number>();
 
   constructor(
     private readonly direct: InferRunner,
@@ -93,7 +88,7 @@ export class Batcher implements InferRunner {
     }
     const answer = new Promise<InferOutput[]>((resolve, reject) => batch.waiting.push({ inputs, rows, resolve, reject }));
     batch.rows += rows;
-    if (batch.rows === this.limits.maxRows || !this.running.has(key)) this.flush(key, batch);
+    if (batch.rows === this.limits.maxRows) this.flush(key, batch);
     return answer;
   }
 
@@ -106,17 +101,12 @@ export class Batcher implements InferRunner {
   private flush(key: string, batch: Batch): void {
     clearTimeout(batch.timer);
     if (this.open.get(key) === batch) this.open.delete(key);
-    this.running.set(key, (this.running.get(key) ?? 0) + 1);
-    const only = batch.waiting.length === 1 ? batch.waiting[0]! : undefined;
-    const run = only ? this.runAlone(batch.target, only.inputs, batch.outputs).then(only.resolve, only.reject) : this.runTogether(batch);
-    void run.finally(() => {
-      const left = this.running.get(key)! - 1;
-      if (left > 0) return void this.running.set(key, left);
-      this.running.delete(key);
-      // What gathered during the run goes now, not when its timer fires.
-      const next = this.open.get(key);
-      if (next) this.flush(key, next);
-    });
+    if (batch.waiting.length === 1) {
+      const only = batch.waiting[0]!;
+      this.runAlone(batch.target, only.inputs, batch.outputs).then(only.resolve, only.reject);
+      return;
+    }
+    void this.runTogether(batch);
   }
 
   private async runTogether(batch: Batch): Promise<void> {
