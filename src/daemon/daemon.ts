@@ -45,7 +45,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   if (interrupted > 0) logger.warn({ interrupted }, 'marked fits interrupted by a previous crash as failed');
 
   const workerCode = await bundle;
-  logger.info({ workerCode: workerCode ?? 'src/pool/worker.ts through tsx' }, 'worker code');
+  logger.debug({ workerCode: workerCode ?? 'src/pool/worker.ts through tsx' }, 'worker code');
   const pools = new WorkerPools({
     dbPath: config.dbPath,
     kindsModule: config.kindsModule,

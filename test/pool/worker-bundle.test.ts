@@ -17,7 +17,7 @@ test('the worker bundle is plain JavaScript named by its content, and a daemon w
   assert.equal(await buildWorkerBundle(), url);
 
   // The daemon builds the same bundle and its workers fit and forecast from it.
-  const d = await startDaemon(t, { testKinds: false, args: ['--log-level', 'info'] });
+  const d = await startDaemon(t, { testKinds: false, args: ['--log-level', 'debug'] });
   await waitFor('the daemon to say which worker code it runs', async () => d.stderr().includes('"msg":"worker code"'));
   assert.ok(d.stderr().includes(url), `the workers load ${url}`);
   assert.equal((await fit(d.url, 'm', { data: [3, 4, 5, 4, 6, 5, 7, 6, 8, 7], kind: 'naive' })).status, 201);
