@@ -1,11 +1,10 @@
+import { DEFAULT_LEVELS } from '../../forecasting/index.ts';
 import { ApiError } from '../errors.ts';
-
-const DEFAULT_LEVELS = [80, 95];
 const MAX_LEVELS = 10;
 
 /** `level=80,95` or `level=80&level=95` → [80, 95]: each strictly between 0 and 100, sorted, unique. */
 export function parseLevels(raw: string | string[] | undefined): number[] {
-  if (raw === undefined) return DEFAULT_LEVELS;
+  if (raw === undefined) return [...DEFAULT_LEVELS];
   const parts = (Array.isArray(raw) ? raw : [raw]).flatMap((s) => s.split(',')).map((s) => s.trim());
   const levels = new Set<number>();
   for (const p of parts) {

@@ -9,6 +9,7 @@ import { analyticVariance, pointForecast } from './forecast.ts';
 import { modelName, parseEtsSpec, type EtsSpec } from './model-code.ts';
 import { candidatesOrThrow, criteria, selectModel } from './select.ts';
 import { simulatedIntervals } from './simulate.ts';
+import { DEFAULT_LEVELS } from '../levels.ts';
 
 const finite = (v: number) => (Number.isFinite(v) ? v : null);
 
@@ -35,9 +36,6 @@ export function etsFitted(spec: EtsSpec, p: EtsParams): Fitted<EtsParams> {
   return { kind: 'ets', spec, params: p, metrics: etsMetrics(p) };
 }
 
-/** The levels forecasts use unless told otherwise (the API's default). */
-export const DEFAULT_LEVELS = [80, 95];
-
 /** How far ahead the stored intervals reach: two seasons, at least 24 steps, at most 120. */
 const storedHorizon = (p: EtsParams) => Math.min(120, Math.max(24, 2 * p.last.seas.length));
 
@@ -46,8 +44,9 @@ export function withStoredIntervals(p: EtsParams): EtsParams {
   const sigma2 = criteria(p).sigma2;
   const h = storedHorizon(p);
   if (analyticVariance(p, pointForecast(p, 1), Number.isFinite(sigma2) ? sigma2 : 0)) return p;
-  const sim = simulatedIntervals(p, h, DEFAULT_LEVELS, sigma2);
-  return { ...p, stored: { from: { level: p.last.level, nObs: p.nObs }, h, levels: DEFAULT_LEVELS, lower: sim.map((iv) => Array.from(iv.lower)), upper: sim.map((iv) => Array.from(iv.upper)) } };
+  const levels = [...DEFAULT_LEVELS];
+  const sim = simulatedIntervals(p, h, levels, sigma2);
+  return { ...p, stored: { from: { level: p.last.level, nObs: p.nObs }, h, levels, lower: sim.map((iv) => Array.from(iv.lower)), upper: sim.map((iv) => Array.from(iv.upper)) } };
 }
 
 /** The stored intervals for these levels up to h, when they cover the request. */
