@@ -22,7 +22,9 @@ const SLACK = 16 * 4096;
 test('10,000 single-point appends to a 3,000-point series grow the file by O(points), not O(series)', (t) => {
   const path = join(tempDir(t), 'models.db');
   const store = ModelStore.open(path);
-  t.after(() => store.close());
+  // Closed before the temporary directory goes (after hooks run in order, and it was registered first).
+  let open = true;
+  t.after(() => open && store.close());
   const series = Float64Array.from({ length: 3000 }, (_, i) => Math.sin(i));
   const version = store.beginVersion({ model: 'm', kind: 'naive', spec: {}, series, hash: 'h' });
   store.publishVersion('m', version, { params: {}, metrics: {}, fitMs: 1 });
@@ -41,6 +43,8 @@ test('10,000 single-point appends to a 3,000-point series grow the file by O(poi
   assert.equal(store.currentSeries('m', version)![12_999], 9999);
   t.diagnostic(`grew ${growth} bytes: ${(growth / 10_000).toFixed(1)} per append`);
   assert.ok(growth <= 10_000 * PER_APPEND_BOUND + SLACK, `grew ${growth} bytes for 10,000 appends (${(growth / 10_000).toFixed(1)} per append)`);
+  store.close();
+  open = false;
 });
 
 /** Moves the WAL into the main file and truncates it, so the file size is the data's. */

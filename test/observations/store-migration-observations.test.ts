@@ -20,10 +20,14 @@ test('a database from before observations is carried over: its versions keep the
   old.close();
 
   const store = ModelStore.open(path);
-  t.after(() => store.close());
+  // Closed before the temporary directory goes (after hooks run in order, and it was registered first).
+  let open = true;
+  t.after(() => open && store.close());
   const v = store.getVersionSummary('m', 1)!;
   assert.deepEqual([v.nObs, v.nFit, v.timeIndex, v.hash], [3, 3, null, 'h']);
   store.observations.append([{ model: 'm', version: 1, endObs: 5, points: Float64Array.of(4, 5) }]);
   assert.deepEqual([...store.currentSeries('m', 1)!], [1, 2, 3, 4, 5]);
   assert.equal(store.getVersionSummary('m', 1)!.nObs, 5);
+  store.close();
+  open = false;
 });
