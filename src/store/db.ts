@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { migrate } from './migrations.ts';
+import { ensureDir } from './ensure-dir.ts';
 import { explainOpenError } from './open-error.ts';
 
 export type Db = Database.Database;
@@ -24,7 +24,7 @@ function openOrThrow(path: string, opts: { readonly?: boolean; busyTimeoutMs?: n
     db.pragma('busy_timeout = 5000');
     return db;
   }
-  mkdirSync(dirname(path), { recursive: true });
+  ensureDir(dirname(path));
   const db = new Database(path);
   try {
     configureWriter(db, opts.busyTimeoutMs ?? 250);

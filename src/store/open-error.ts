@@ -49,6 +49,11 @@ export function explainOpenError(dbPath: string, err: unknown): Error {
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new StoreOpenError(dbPath, 'the disk is full; free space or give --db another disk');
   if (code === 'EEXIST' || code === 'ENOTDIR') return new StoreOpenError(dbPath, 'a parent of this path is a file, not a directory; give --db a path in a directory');
+  if (code === 'ENOENT') {
+    // mkdir refused a directory whose parent exists: a pseudo file system (/proc, /sys) or a vanished mount.
+    const dir = (err as { path?: string }).path ?? 'its directory';
+    return new StoreOpenError(dbPath, `${dir} cannot be created here; give --db a path in a writable directory`);
+  }
   if (code.startsWith('SQLITE_CANTOPEN')) return new StoreOpenError(dbPath, 'cannot be opened; check that its directory exists and is writable');
   return err as Error;
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { ensureDir } from './ensure-dir.ts';
 import { explainOpenError } from './open-error.ts';
 
 /** Who holds a database's writer lock, as that holder recorded it when it took the lock. */
@@ -41,7 +41,7 @@ export interface WriterLock {
 export function acquireWriterLock(dbPath: string): WriterLock {
   let db: Database.Database;
   try {
-    mkdirSync(dirname(dbPath), { recursive: true });
+    ensureDir(dirname(dbPath));
     db = new Database(`${dbPath}.lock`);
   } catch (err) {
     throw explainOpenError(dbPath, err);

@@ -51,6 +51,13 @@ test('--db in a read-only directory', { skip: process.getuid?.() === 0 ? 'root w
   await assertRefused(['--db', join(dir, 'models.db')], join(dir, 'models.db'), /cannot be (written|opened)/);
 });
 
+// Root writes through chmod, so the read-only case above skips as root; /proc refuses root too. It once
+// hung: Node's recursive mkdir loops forever where a pseudo file system answers ENOENT.
+test('--db where no directory can be made (/proc)', { skip: process.platform !== 'linux' ? '/proc is Linux' : false }, async () => {
+  await assertRefused(['--db', '/proc/modelapi/models.db'], '/proc/modelapi', /cannot be created here; give --db a path in a writable directory/);
+  await assertRefused(['--db', '/proc/models.db'], '/proc/models.db', /cannot be (written|opened)/);
+});
+
 test('bad options and a missing kinds module name the option', async (t) => {
   const db = join(tempDir(t), 'models.db');
   await assertRefused(['--db', db, '--fit-timeout', 'soon'], '--fit-timeout', /positive duration/);
