@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from './http/error-handler.ts';
 import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { ApiError } from './errors.ts';
+import { installDurableAnswers, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
 import { installRequestDecompression } from './http/request-decompression.ts';
 import compress from '@fastify/compress';
@@ -46,6 +47,8 @@ export interface AppOptions {
   onnx: OnnxDeps;
   /** Why the store cannot take writes (its file deleted or replaced): /readyz fails saying so. */
   storeProblem: () => string | undefined;
+  /** Answers wait until the writes they report are on disk. */
+  durability: Durability;
   /** Token, Host and Origin checks (issue 12). */
   access: AccessOptions;
   /** Bounds on how long and how large a request may be while it arrives. */
@@ -105,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(compress, { globalDecompression: false, encodings: ['gzip', 'deflate'], threshold: 1024 });
   installErrorHandlers(app);
   installAccessControl(app, opts.access);
+  installDurableAnswers(app, opts.durability);
   app.addHook('onRequest', (req, reply, done) => {
     if (opts.isReady() || req.url === '/healthz' || req.url === '/readyz') return done();
     reply.header('connection', 'close');

@@ -89,7 +89,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const stream = new EventStream(events, status);
   status.eventClients = () => stream.size;
   status.onnx = () => onnxStatus(onnx);
-  const metrics = new Metrics(service, pools, events);
+  const metrics = new Metrics(service, pools, events, store);
   registerOnnxMetrics(metrics.registry, events, onnx);
   let ready = true;
   const { buildApp } = await httpLayer;
@@ -109,6 +109,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     version: MODELAPI_VERSION,
     isReady: () => ready,
     storeProblem: () => service.storeProblem(),
+    durability: store,
     access: { token: config.token, loopbackOnly: isLoopbackHost(config.host), corsOrigins: config.corsOrigins },
     http: { requestTimeoutMs: config.requestTimeoutMs, headersTimeoutMs: config.headersTimeoutMs, maxHeaderBytes: config.maxHeaderBytes },
     onnx,

@@ -42,8 +42,9 @@ function openOrThrow(path: string, opts: { readonly?: boolean; busyTimeoutMs?: n
 function configureWriter(db: Db, busyTimeoutMs: number): void {
   useIncrementalVacuum(db);
   db.pragma('journal_mode = WAL');
-  // FULL: an acknowledged fit must survive power loss, not only a killed process; fits are rare.
-  db.pragma('synchronous = FULL');
+  // NORMAL: commits do not fsync on this thread; the daemon fsyncs the WAL off the event loop before it
+  // answers (wal-sync.ts), so an acknowledged write still survives power loss, as with FULL.
+  db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   migrate(db);

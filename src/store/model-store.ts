@@ -8,6 +8,7 @@ import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import { FileIdentity } from './store-errors.ts';
+import { WalSync } from './wal-sync.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelEntry, ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
@@ -130,6 +131,8 @@ export class ModelStore {
 
   // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
   private readonly identity: FileIdentity | undefined;
+  /** The writer's commits become durable here, off the event loop (see wal-sync.ts). */
+  private readonly wal: WalSync | undefined;
 
   private constructor(
     path: string,
@@ -144,6 +147,27 @@ export class ModelStore {
     this.observations = new ObservationStore(this.statements);
     this.idempotency = new IdempotencyStore(this.statements);
     this.identity = writerLock ? new FileIdentity(path) : undefined;
+    if (writerLock) {
+      const totalChanges = db.prepare('SELECT total_changes()').pluck();
+      this.wal = new WalSync(`${path}-wal`, () => totalChanges.get() as number);
+      // What opening wrote (migrations) is made durable before anything is served.
+      this.wal.durableNow();
+    }
+  }
+
+  /** True when a committed write is not yet known to be on disk: an answer must wait for durable(). */
+  hasUnsyncedWrites(): boolean {
+    return this.wal?.pending() ?? false;
+  }
+
+  /** Resolves once every write committed so far is on disk (one shared fsync of the WAL). */
+  durable(): Promise<void> {
+    return this.wal?.durable() ?? Promise.resolve();
+  }
+
+  /** fsyncs of the WAL run so far. */
+  get walSyncs(): number {
+    return this.wal?.syncs ?? 0;
   }
 
   /** Why the store cannot be used as opened (the file deleted or replaced), or undefined. */
@@ -432,6 +456,7 @@ export class ModelStore {
   }
 
   close(): void {
+    this.wal?.close();
     this.db.close();
     this.writerLock?.release();
   }

@@ -37,4 +37,6 @@ test('/metrics counts known traffic: 3 fits, 1 failure, 4 forecasts, versions pe
   assert.equal(m.get('modelapi_pool_threads{pool="fit"}')! >= 1, true);
   assert.equal(m.get('modelapi_pool_queue_depth{pool="forecast"}'), 0);
   assert.ok(m.has('process_cpu_seconds_total'), 'process metrics are exported');
+  // Each of the four sequential fits was answered only after an fsync of the WAL made it durable.
+  assert.ok(m.get('modelapi_store_fsyncs_total')! >= 4, `fsyncs: ${m.get('modelapi_store_fsyncs_total')}`);
 });

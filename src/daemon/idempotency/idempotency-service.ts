@@ -38,8 +38,10 @@ export class IdempotencyService {
     this.sweeper = setInterval(() => store.deleteExpired(new Date().toISOString()), SWEEP_MS).unref();
   }
 
-  async run(model: string, key: string | undefined, print: string, work: () => Promise<Answer>): Promise<Answer> {
+  /** `fingerprintOf` is called only when there is a key. */
+  async run(model: string, key: string | undefined, fingerprintOf: () => string, work: () => Promise<Answer>): Promise<Answer> {
     if (key === undefined) return work();
+    const print = fingerprintOf();
     if (!KEY.test(key)) throw ApiError.field('MODELAPI_ERR_VALIDATION', 'Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
     const id = `${model}\0${key}`;
     const first = this.running.get(id);

@@ -14,7 +14,9 @@ export interface IdempotentRoutes {
 export async function sendIdempotent(req: FastifyRequest, reply: FastifyReply, deps: IdempotentRoutes, model: string, work: () => Promise<Answer>): Promise<FastifyReply> {
   const header = req.headers['idempotency-key'];
   const key = Array.isArray(header) ? header[0] : header;
-  const answer = await deps.idempotency.run(model, key, fingerprint(`${req.method} ${req.routeOptions.url}`, req.query, req.body), work);
+  // The fingerprint hashes the whole body: only requests that carry a key pay for it.
+  const print = () => fingerprint(`${req.method} ${req.routeOptions.url}`, req.query, req.body);
+  const answer = await deps.idempotency.run(model, key, print, work);
   if (answer.replayed) reply.header('idempotent-replayed', 'true');
   const job = answer.jobId === undefined ? undefined : deps.jobs.get(answer.jobId);
   if (job) return sendAccepted(reply, job);

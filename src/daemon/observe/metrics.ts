@@ -20,7 +20,7 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(service: ModelService, pools: WorkerPools, events: ServiceEventBus) {
+  constructor(service: ModelService, pools: WorkerPools, events: ServiceEventBus, store: { readonly walSyncs: number }) {
     const r = [this.registry];
     collectDefaultMetrics({ register: this.registry });
     const fitDuration = new Histogram({
@@ -73,6 +73,17 @@ export class Metrics {
         const ready = service.countReadyModels();
         this.set({ kind: 'forecast' }, ready.forecast);
         this.set({ kind: 'onnx' }, ready.onnx);
+      },
+    });
+    let syncsSeen = 0;
+    new Counter({
+      name: 'modelapi_store_fsyncs_total',
+      help: 'fsyncs of the database WAL that made acknowledged writes durable (one serves every answer waiting at once)',
+      registers: r,
+      collect() {
+        const syncs = store.walSyncs;
+        this.inc(syncs - syncsSeen);
+        syncsSeen = syncs;
       },
     });
     // No per-model series: a label per model grows without bound (100,000 models, 100,000 series).
