@@ -1,13 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { CliError, EXIT } from './exit.ts';
 import { resolveUrl } from './url.ts';
+import { MODELAPI_VERSION } from '../version.ts';
 
 // Verbs are imported only when they run, so `modelapi --help` loads neither Fastify nor the engine.
 function buildProgram(): Command {
   const program = new Command('modelapi')
     .description('Fit forecasting models, keep every version, serve forecasts over HTTP.')
-    .version((createRequire(import.meta.url)('../../package.json') as { version: string }).version)
+    .version(MODELAPI_VERSION)
     .showHelpAfterError()
     .exitOverride();
   const withUrl = (cmd: Command) =>

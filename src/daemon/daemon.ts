@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { WorkerPools, buildWorkerBundle, loadKindsModule } from '../pool/index.ts';
 import { ModelStore } from '../store/index.ts';
@@ -17,9 +16,9 @@ import { RefitScheduler } from './observations/refit-policy.ts';
 import { IdempotencyService } from './idempotency/index.ts';
 import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
+import { MODELAPI_VERSION } from '../version.ts';
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-export const MODELAPI_VERSION = pkg.version;
+export { MODELAPI_VERSION };
 
 export interface Daemon {
   url: string;

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { BroadcastChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import { projectRoot } from '../bundles.mjs';
 import { Admission } from './admission.ts';
 import { QueueFullError } from './queue-full.ts';
 import { EVICT_CHANNEL } from './model-cache.ts';
@@ -28,7 +31,8 @@ export interface PoolStats {
   failed: number;
 }
 
-const workerFile = new URL('./worker-entry.mjs', import.meta.url).href;
+// From the project root, not import.meta.url: this module may run from a bundle elsewhere (src/bundles.mjs).
+const workerFile = pathToFileURL(join(projectRoot, 'src', 'pool', 'worker-entry.mjs')).href;
 
 export { QueueFullError } from './queue-full.ts';
 
