@@ -45,6 +45,9 @@ function configureWriter(db: Db, busyTimeoutMs: number): void {
   // NORMAL: commits do not fsync on this thread; the daemon fsyncs the WAL off the event loop before it
   // answers (wal-sync.ts), so an acknowledged write still survives power loss, as with FULL.
   db.pragma('synchronous = NORMAL');
+  // Checkpoints run on their own thread (checkpointer.ts); this one, on the writer's thread, is a
+  // backstop at ten times SQLite's default WAL size (40 MB), should that thread fall behind.
+  db.pragma('wal_autocheckpoint = 10000');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   migrate(db);

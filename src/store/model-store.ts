@@ -9,6 +9,7 @@ import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
 import { FileIdentity } from './store-errors.ts';
 import { WalSync } from './wal-sync.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelEntry, ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
@@ -133,6 +134,8 @@ export class ModelStore {
   private readonly identity: FileIdentity | undefined;
   /** The writer's commits become durable here, off the event loop (see wal-sync.ts). */
   private readonly wal: WalSync | undefined;
+  /** The writer's WAL is copied into the database on another thread (see checkpointer.ts). */
+  readonly checkpointer: Checkpointer | undefined;
 
   private constructor(
     path: string,
@@ -152,6 +155,7 @@ export class ModelStore {
       this.wal = new WalSync(`${path}-wal`, () => totalChanges.get() as number);
       // What opening wrote (migrations) is made durable before anything is served.
       this.wal.durableNow();
+      this.checkpointer = new Checkpointer(path);
     }
   }
 
@@ -456,6 +460,7 @@ export class ModelStore {
   }
 
   close(): void {
+    this.checkpointer?.stop();
     this.wal?.close();
     this.db.close();
     this.writerLock?.release();
