@@ -214,6 +214,13 @@ export class ModelStore {
     return row && toModel(row, this.labels.get(name));
   }
 
+  /** The summary of a model's current version; undefined when the model is missing or has none ready. */
+  currentSummary(name: string): VersionSummary | undefined {
+    const model = this.getModel(name);
+    if (!model || model.currentVersion === null) return undefined;
+    return this.getVersionSummary(name, model.currentVersion);
+  }
+
   /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
   listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelEntry[] {
     const names = this.stmt(`SELECT name FROM models WHERE deleted_at IS NULL ORDER BY name LIMIT ? OFFSET ?`).pluck().all(page.limit, page.offset) as string[];

@@ -323,10 +323,8 @@ export class ModelService {
   currentVersion(name: string): VersionSummary | undefined {
     const known = this.current.get(name);
     if (known) return known;
-    const model = this.store.getModel(name);
-    if (!model || model.currentVersion === null) return undefined;
-    const summary = this.store.getVersionSummary(name, model.currentVersion)!;
-    this.current.set(name, summary);
+    const summary = this.store.currentSummary(name);
+    if (summary) this.current.set(name, summary);
     return summary;
   }
 

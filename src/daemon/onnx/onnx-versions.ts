@@ -39,10 +39,8 @@ export class OnnxVersions {
   current(name: string): OnnxVersion | undefined {
     const known = this.currents.get(name);
     if (known) return known;
-    const model = this.store.getModel(name);
-    if (!model || model.currentVersion === null) return undefined;
-    const summary = this.store.getVersionSummary(name, model.currentVersion)!;
-    if (summary.kind !== 'onnx') return undefined;
+    const summary = this.store.currentSummary(name);
+    if (summary?.kind !== 'onnx') return undefined;
     const v = onnxVersion(summary);
     this.currents.set(name, v);
     return v;

@@ -86,6 +86,23 @@ export function updateParams(params: ArimaParams, newY: Float64Array): ArimaPara
   return { structure: params.structure, ...advanceState(params.structure, params, newY) };
 }
 
+/**
+ * What a fitted ARIMA model does, whichever kind fitted it (arima, auto_arima): forecast, name its
+ * regressors, take new observations with the same coefficients.
+ */
+export function arimaServing<Spec>(): Pick<ModelKind<Spec, ArimaParams>, 'forecast' | 'regressorNames' | 'update'> {
+  return {
+    forecast(model, h, levels, inputs) {
+      return forecastParams(model.params, h, levels, inputs);
+    },
+    regressorNames: (model) => model.params.structure.xreg ?? [],
+    update(model, newY) {
+      const params = updateParams(model.params, newY);
+      return { ...model, params, metrics: { ...model.metrics, n: params.n } };
+    },
+  };
+}
+
 export const arimaKind: ModelKind<ArimaSpec, ArimaParams> = {
   name: 'arima',
   parseSpec: parseArimaSpec,
@@ -102,12 +119,5 @@ export const arimaKind: ModelKind<ArimaSpec, ArimaParams> = {
     const state = stateFromSeries(s, y, est.coef, est.sigma2, cols);
     return { kind: 'arima', spec, params: { structure: s, ...state }, metrics: estimateMetrics(s, est, prob.nUsed, y.length) };
   },
-  forecast(model, h, levels, inputs) {
-    return forecastParams(model.params, h, levels, inputs);
-  },
-  regressorNames: (model) => model.params.structure.xreg ?? [],
-  update(model, newY) {
-    const params = updateParams(model.params, newY);
-    return { ...model, params, metrics: { ...model.metrics, n: params.n } };
-  },
+  ...arimaServing(),
 };

@@ -6,7 +6,7 @@
 import { invalidSpec, unfittable } from '../../errors.ts';
 import { boolOption, intOption, periodOption, rejectUnknown, type Options } from '../../options.ts';
 import type { FitContext, Fitted, ModelKind } from '../../types.ts';
-import { estimateMetrics, forecastParams, guarded, updateParams, type ArimaParams } from '../kind.ts';
+import { arimaServing, estimateMetrics, guarded, type ArimaParams } from '../kind.ts';
 import { MAX_STATE, countObserved } from '../spec.ts';
 import { stateFromSeries } from '../state.ts';
 import { modelString, type Structure } from '../structure.ts';
@@ -86,12 +86,5 @@ export const autoArimaKind: ModelKind<AutoArimaSpec, ArimaParams> = {
     if (found.aicc !== undefined) metrics.aicc = Number.isFinite(found.aicc) ? found.aicc : null;
     return { kind: 'auto_arima', spec, params: { structure: s, ...state }, metrics };
   },
-  forecast(model, h, levels, inputs) {
-    return forecastParams(model.params, h, levels, inputs);
-  },
-  regressorNames: (model) => model.params.structure.xreg ?? [],
-  update(model, newY) {
-    const params = updateParams(model.params, newY);
-    return { ...model, params, metrics: { ...model.metrics, n: params.n } };
-  },
+  ...arimaServing(),
 };
