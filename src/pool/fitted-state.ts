@@ -12,6 +12,8 @@ export interface FittedState {
   fitted: Fitted;
   /** The series so far (training + appended); a view of a buffer that `advance` may extend in place. */
   series: Float64Array;
+  /** The stored params' JSON length, to weigh the state in a cache (an update keeps their size). */
+  paramsLength: number;
 }
 
 /**
@@ -25,7 +27,7 @@ export function loadState(store: ModelStore, model: string, version: number, nOb
   if (row.state !== 'ready') throw new Error(`version ${model}@${version} is not ready in the store`);
   const kind = getKind(row.kind);
   const fitted: Fitted = { kind: row.kind, spec: kind.parseSpec(row.spec), params: row.params, metrics: (row.metrics ?? {}) as Fitted['metrics'] };
-  const state: FittedState = { model, version, nObs: row.nFit, fitted, series: row.series };
+  const state: FittedState = { model, version, nObs: row.nFit, fitted, series: row.series, paramsLength: row.paramsLength };
   return catchUp(store, state, nObs);
 }
 

@@ -48,7 +48,7 @@ class Pool {
     readonly name: string,
     private readonly threads: number,
     opts: PoolOptions,
-    { onDemand = false }: { onDemand?: boolean } = {},
+    { onDemand = false, tasksPerThread = 1 }: { onDemand?: boolean; tasksPerThread?: number } = {},
   ) {
     const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, bundle: opts.bundle };
     this.piscina = new Piscina({
@@ -60,6 +60,7 @@ class Pool {
       // Fits may run for minutes; their time is bounded by the caller's abort signal, not by Piscina.
       idleTimeout: onDemand ? 30_000 : Number.POSITIVE_INFINITY,
       workerData,
+      concurrentTasksPerWorker: tasksPerThread,
     });
     // A worker that dies is replaced by Piscina; its task is rejected and that error reaches the caller.
     this.piscina.on('error', () => {});
@@ -116,7 +117,10 @@ export class WorkerPools {
   constructor(opts: PoolOptions) {
     this.evictions.unref();
     this.fitPool = new Pool('fit', opts.fitWorkers, opts);
-    this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts);
+    // Two forecasts handed to a thread at once: it starts the next as soon as it has answered one,
+    // instead of idling until this thread has read the answer and sent more (under a bulk forecast both
+    // threads were idle about half the time, each waiting for the other).
+    this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts, { tasksPerThread: 2 });
     this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true });
     this.fitAdmission = new Admission('fit', opts.fitWorkers, opts.maxQueuedFits, opts.maxQueuedFitBytes);
   }

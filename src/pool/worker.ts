@@ -19,7 +19,7 @@ await loadKindsModule(config.kindsModule);
 const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
 
 /** What a cached state weighs: its series' bytes plus the parameters' JSON text (two bytes a character in V8). */
-const stateBytes = (s: FittedState) => s.series.byteLength + 2 * JSON.stringify(s.fitted.params ?? null).length;
+const stateBytes = (s: FittedState) => s.series.byteLength + 2 * s.paramsLength;
 
 function notFinite(field: string, message: string): TaskFailure {
   return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };

@@ -216,9 +216,11 @@ export class ModelStore {
 
   /** The summary of a model's current version; undefined when the model is missing or has none ready. */
   currentSummary(name: string): VersionSummary | undefined {
-    const model = this.getModel(name);
-    if (!model || model.currentVersion === null) return undefined;
-    return this.getVersionSummary(name, model.currentVersion);
+    // One statement: a bulk forecast of models no forecast has touched yet runs this once per model.
+    const row = this
+      .stmt(`SELECT ${SUMMARY_COLUMNS} FROM models m JOIN versions ON versions.model = m.name AND versions.version = m.current_version WHERE m.name = ? AND m.deleted_at IS NULL`)
+      .get(name) as VersionRow | undefined;
+    return row && toSummary(row);
   }
 
   /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
@@ -343,6 +345,7 @@ export class ModelStore {
     return {
       ...toSummary(row),
       params: row.params == null ? null : JSON.parse(row.params),
+      paramsLength: row.params?.length ?? 0,
       series: blobToSeries(row.series!),
     };
   }

@@ -32,6 +32,8 @@ export interface TimeIndex {
 
 export interface VersionRecord extends VersionSummary {
   params: unknown;
+  /** The stored params' JSON length: what the caches count the params as, without serializing them again. */
+  paramsLength: number;
   /** The training series (nFit points); appended points are read with `appendedChunks`. */
   series: Float64Array;
 }
