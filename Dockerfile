@@ -17,6 +17,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY bin bin
 COPY src src
 COPY fixtures fixtures
+# The JavaScript bundles of the sources (src/bundles.mjs) are built now, as root: at run time node_modules
+# is not writable by the node user, and without them every start would run the TypeScript through tsx.
+RUN node bin/modelapi.mjs --version && node -e "import('./src/bundles.mjs').then((b) => b.bundleUrl('worker', 'src/pool/worker.ts')).then((u) => { if (!u) process.exit(1); })"
 USER node
 VOLUME /data
 EXPOSE 5000

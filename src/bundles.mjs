@@ -35,7 +35,9 @@ export function sourceKey(root = projectRoot) {
     hash.update(`\0${rel}\0${s.size}\0${s.mtimeMs}`);
   };
   for (const dir of ['bin', 'src']) visit(dir);
-  for (const file of ['package.json', 'tsconfig.json']) stamp(file);
+  stamp('package.json');
+  // A production image may hold no tsconfig.json (the bundle does not need it); a missing one is a state too.
+  if (exists(join(root, 'tsconfig.json'))) stamp('tsconfig.json');
   return hash.digest('hex').slice(0, 16);
 }
 
