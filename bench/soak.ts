@@ -42,10 +42,18 @@ try {
   const at = () => `${Math.round((performance.now() - started) / 1000)}s`;
   const rss: string[] = [`start ${rssMb(daemon.pid!).toFixed(0)} MB`];
   const sampler = setInterval(() => rss.push(`${at()} ${rssMb(daemon.pid!).toFixed(0)} MB`), 10_000);
+  // Where the RSS is, once a minute: the main thread's V8 heap in use, and memory outside it (Buffers).
+  const heap: string[] = [];
+  const heapSampler = setInterval(async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const mb = (name: string) => (Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) / 1e6).toFixed(0);
+    heap.push(`${at()} ${mb('nodejs_heap_size_used_bytes')}/${mb('nodejs_external_memory_bytes')} MB`);
+  }, 60_000);
 
   console.log(`modelapi bench:soak (wrk) — ${seconds} s, ${connections} connections, GET /v1/models/s0/forecast?h=500, a fit every 1 s over 5 models, 1 SSE client`);
   const load = await wrk(`${url}/v1/models/s0/forecast?h=500`, { connections, seconds, dir });
   clearInterval(sampler);
+  clearInterval(heapSampler);
   const { fits, fitErrors } = await fitter.stop();
   rss.push(`end ${rssMb(daemon.pid!).toFixed(0)} MB`);
   sse.abort();
@@ -53,6 +61,7 @@ try {
   console.log(`forecasts  ${fmtWrk(load)}`);
   console.log(`fits       ${fits} (${fitErrors} not 201)`);
   console.log(`daemon RSS ${rss.join(' · ')}`);
+  console.log(`main-thread heap used / external ${heap.join(' · ')}`);
 } finally {
   await bench.stopAll();
 }

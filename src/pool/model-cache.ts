@@ -1,6 +1,12 @@
 /** Where the daemon tells every worker thread that a model is gone (BroadcastChannel name). */
 export const EVICT_CHANNEL = 'modelapi:evict-model';
 
+/** The model a key belongs to: keys are "model@version", or a model's name alone. */
+function modelOf(key: string): string {
+  const at = key.lastIndexOf('@');
+  return at < 0 ? key : key.slice(0, at);
+}
+
 /**
  * A small LRU (least recently used entries leave first), keyed by "model@version". Bounded by
  * entries and by bytes (each entry's size as the caller measures it), because one model of a million
@@ -8,6 +14,8 @@ export const EVICT_CHANNEL = 'modelapi:evict-model';
  */
 export class ModelCache<V> {
   private readonly map = new Map<string, { value: V; bytes: number }>();
+  /** Each model's keys, so its entries are found without a scan of the whole cache. */
+  private readonly byModel = new Map<string, Set<string>>();
   private totalBytes = 0;
   constructor(
     private readonly capacity: number,
@@ -29,6 +37,10 @@ export class ModelCache<V> {
     if (bytes > this.maxBytes) return;
     this.map.set(key, { value, bytes });
     this.totalBytes += bytes;
+    const model = modelOf(key);
+    let keys = this.byModel.get(model);
+    if (!keys) this.byModel.set(model, (keys = new Set()));
+    keys.add(key);
     while (this.map.size > this.capacity || this.totalBytes > this.maxBytes) this.delete(this.map.keys().next().value!);
   }
 
@@ -37,12 +49,24 @@ export class ModelCache<V> {
     if (!entry) return;
     this.map.delete(key);
     this.totalBytes -= entry.bytes;
+    const model = modelOf(key);
+    const keys = this.byModel.get(model);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byModel.delete(model);
   }
 
   /** Drops every version of a deleted model. */
   deleteModel(model: string): void {
-    const prefix = `${model}@`;
-    for (const key of [...this.map.keys()]) if (key.startsWith(prefix)) this.delete(key);
+    for (const key of [...(this.byModel.get(model) ?? [])]) this.delete(key);
+  }
+
+  /**
+   * Drops a model's versions older than `version`: forecasts are of the current version, so once a
+   * newer one is asked for, the older states would only sit in memory until the LRU pushed them out
+   * (in the soak, a fit a second made the forecast worker keep every superseded version's state).
+   */
+  deleteOlderVersions(model: string, version: number): void {
+    for (const key of [...(this.byModel.get(model) ?? [])]) if (Number(key.slice(key.lastIndexOf('@') + 1)) < version) this.delete(key);
   }
 
   get size(): number {

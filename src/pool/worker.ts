@@ -82,6 +82,7 @@ function loadModel(model: string, version: number, nObs: number): FittedState {
   const state = hit ? catchUp(store, hit, nObs) : loadState(store, model, version, nObs);
   // An unchanged hit keeps its place and size; only a new or caught-up state is (re)measured.
   if (state !== hit) cache.set(key, state, stateBytes(state));
+  if (!hit) cache.deleteOlderVersions(model, version);
   return state;
 }
 

@@ -26,3 +26,17 @@ test('the entry bound still holds', () => {
   assert.equal(cache.size, 2);
   assert.deepEqual([cache.get('m@3'), cache.get('m@4'), cache.get('m@2')], [3, 4, undefined]);
 });
+
+test('a model is dropped whole, and older versions go once a newer one is cached, without touching other models', () => {
+  const cache = new ModelCache<string>(100, 10_000);
+  for (const key of ['m@1', 'm@2', 'm@3', 'm@x@1', 'n@1']) cache.set(key, key, 10);
+  cache.deleteOlderVersions('m', 3);
+  assert.deepEqual(['m@1', 'm@2', 'm@3', 'm@x@1', 'n@1'].map((k) => cache.get(k)), [undefined, undefined, 'm@3', 'm@x@1', 'n@1']);
+  assert.equal(cache.bytes, 30);
+  cache.deleteModel('m@x');
+  assert.equal(cache.get('m@x@1'), undefined, "model 'm@x' is its own model");
+  assert.equal(cache.get('m@3'), 'm@3');
+  cache.deleteModel('m');
+  assert.equal(cache.size, 1);
+  assert.equal(cache.bytes, 10);
+});
