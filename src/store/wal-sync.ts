@@ -51,7 +51,7 @@ export class WalSync {
     ));
   }
 
-  /** Synchronous, for start-up (migrations) and shutdown, where nothing else waits. */
+  /** Synchronous, for start-up (what opening wrote: migrations), where nothing else waits. */
   durableNow(): void {
     const at = this.changes();
     fdatasyncSync(this.walFd());

@@ -204,7 +204,7 @@ export class ModelService {
         if (now.version !== base.version) throw new ApiError('MODELAPI_ERR_SUPERSEDED', `version ${now.version} was published while this refit ran`);
         this.store.publishVersion(name, version, fit, { fromVersion: base.version, afterObs: base.nObs });
         const summary = this.store.getVersionSummary(name, version)!;
-        this.makeCurrent(summary);
+        this.setCurrent(summary);
         return summary;
       }),
     );
@@ -292,7 +292,7 @@ export class ModelService {
     const version = await withBusyRetry(() => this.store.beginVersion({ model: name, kind, spec, series: y, hash, timeIndex, labels }), this.limits.storeWaitMs);
     this.events.emitEvent('fit.started', { model: name, version, kind, requestId });
     const published = await this.fits.run({ model: name, version, kind, spec, series: y, requestId, pool }, signal);
-    this.makeCurrent(published);
+    this.setCurrent(published);
     if (fit.refitPolicy !== undefined && !current) this.setRefitPolicy(name, fit.refitPolicy);
     if (this.limits.keepVersions > 0) this.store.pruneVersions(name, this.limits.keepVersions);
     this.events.emitEvent('fit.finished', { model: name, version, kind, ms: published.fitMs ?? 0, reused: false, requestId });
@@ -328,13 +328,11 @@ export class ModelService {
     return summary;
   }
 
-  /** Observations record an append here once it is durable, so later forecasts use it. */
+  /**
+   * A new current state (a published version, or appended observations once committed): later forecasts
+   * use it, and the old state's cached answers go.
+   */
   setCurrent(summary: VersionSummary): void {
-    this.makeCurrent(summary);
-  }
-
-  /** A new current state (version or nObs): later forecasts use it, and the old one's answers go. */
-  private makeCurrent(summary: VersionSummary): void {
     this.current.set(summary.model, summary);
     this.cache.dropModel(summary.model);
   }
@@ -359,9 +357,8 @@ export class ModelService {
     const waited = performance.now() - waitStart;
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
-    // Forecasts given regressor values are computed for those values: not cached. Nor is one of a state
-    // replaced since the lock was released: nothing would ever ask for it again.
-    if (query.regressors || this.current.get(name) !== current) return this.computeForecast(current, query);
+    // Forecasts given regressor values are computed for those values: not cached.
+    if (query.regressors) return this.computeForecast(current, query);
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
