@@ -1,6 +1,6 @@
 // The worker thread's entry. Normally it loads the bundled worker (plain JavaScript, see
 // worker-bundle.ts). Without a bundle, or with a kinds module (which imports the engine's TypeScript
-// sources and must share their registry), it registers tsx — worker threads do not inherit the main
+// sources, and its kinds' errors must be the worker's own EngineError), it registers tsx — worker threads do not inherit the main
 // thread's tsx hooks on Node 20 — and loads the TypeScript worker module.
 import { workerData } from 'node:worker_threads';
 
