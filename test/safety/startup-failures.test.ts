@@ -6,8 +6,8 @@ import Database from 'better-sqlite3';
 import { runCli, tempDir } from '../support/daemon.ts';
 
 /** Each failure: exit 2, one line on stderr naming the path or option, no stack trace. */
-async function assertRefused(args: string[], names: string, says: RegExp): Promise<void> {
-  const out = await runCli(['serve', '--port', '0', ...args]);
+async function assertRefused(args: string[], names: string, says: RegExp, as?: { uid: number; gid: number }): Promise<void> {
+  const out = await runCli(['serve', '--port', '0', ...args], { as });
   assert.equal(out.code, 2, out.stderr);
   assert.equal(out.stdout, '');
   const lines = out.stderr.trim().split('\n');
@@ -43,16 +43,24 @@ test('--db under a file', async (t) => {
   await assertRefused(['--db', join(file, 'models.db')], join(file, 'models.db'), /parent of this path is a file/);
 });
 
-test('--db in a read-only directory', { skip: process.getuid?.() === 0 ? 'root writes anywhere' : false }, async (t) => {
-  const dir = join(tempDir(t), 'ro');
+/** The unprivileged user a root test process runs the command as ("nobody"), so permissions apply. */
+const NOBODY = { uid: 65534, gid: 65534 };
+
+test('--db in a read-only directory', async (t) => {
+  const root = tempDir(t);
+  const dir = join(root, 'ro');
   mkdirSync(dir);
+  // Empty, so the temporary directory's removal needs no write permission in it.
   chmodSync(dir, 0o555);
-  t.after(() => chmodSync(dir, 0o755));
-  await assertRefused(['--db', join(dir, 'models.db')], join(dir, 'models.db'), /cannot be (written|opened)/);
+  // Root writes through any mode bits: as root, the daemon runs as nobody, who may enter the temporary
+  // directory but not write in `ro`.
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) chmodSync(root, 0o755);
+  await assertRefused(['--db', join(dir, 'models.db')], join(dir, 'models.db'), /cannot be (written|opened)/, asRoot ? NOBODY : undefined);
 });
 
-// Root writes through chmod, so the read-only case above skips as root; /proc refuses root too. It once
-// hung: Node's recursive mkdir loops forever where a pseudo file system answers ENOENT.
+// Another place nothing can be written, by root too. It once hung: Node's recursive mkdir loops forever
+// where a pseudo file system answers ENOENT.
 test('--db where no directory can be made (/proc)', { skip: process.platform !== 'linux' ? '/proc is Linux' : false }, async () => {
   await assertRefused(['--db', '/proc/modelapi/models.db'], '/proc/modelapi', /cannot be created here; give --db a path in a writable directory/);
   await assertRefused(['--db', '/proc/models.db'], '/proc/models.db', /cannot be (written|opened)/);

@@ -85,10 +85,12 @@ export interface CliResult {
 }
 
 /** Runs the real CLI as a user would. */
-export async function runCli(args: string[], opts: { input?: string; env?: Record<string, string> } = {}): Promise<CliResult> {
+/** `as`: run the command as this user and group (a root test process dropping its privileges). */
+export async function runCli(args: string[], opts: { input?: string; env?: Record<string, string>; as?: { uid: number; gid: number } } = {}): Promise<CliResult> {
   const proc = spawn(process.execPath, [BIN, ...args], {
     env: { ...process.env, ...opts.env },
     stdio: ['pipe', 'pipe', 'pipe'],
+    ...opts.as,
   });
   let stdout = '';
   let stderr = '';
