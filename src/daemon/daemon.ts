@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { WorkerPools, buildWorkerBundle, loadKindsModule } from '../pool/index.ts';
+import { WorkerPools, workerBundleUrl, loadKindsModule } from '../pool/index.ts';
 import { ModelStore } from '../store/index.ts';
 import { ConfigError, isLoopbackHost, type DaemonConfig } from './config.ts';
 import { ServiceEventBus } from './events.ts';
@@ -18,8 +18,6 @@ import { RequestStats } from './observe/request-stats.ts';
 import { StatusReporter } from './observe/status.ts';
 import { MODELAPI_VERSION } from '../version.ts';
 
-export { MODELAPI_VERSION };
-
 export interface Daemon {
   url: string;
   config: DaemonConfig;
@@ -36,7 +34,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     throw new ConfigError('--kinds-module', `cannot load ${config.kindsModule}: ${(err as Error).message}`);
   }
   // Bundling the worker code runs in esbuild's own process while the store opens.
-  const bundle = config.kindsModule ? Promise.resolve(undefined) : buildWorkerBundle();
+  const bundle = config.kindsModule ? Promise.resolve(undefined) : workerBundleUrl();
   const store = ModelStore.open(config.dbPath);
   const crashed = store.previousHolder;
   if (crashed) logger.warn({ db: config.dbPath, previous: crashed }, 'took the database over from a daemon that stopped without releasing it');

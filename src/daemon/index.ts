@@ -1,4 +1,4 @@
-export { startDaemon, MODELAPI_VERSION } from './daemon.ts';
+export { startDaemon } from './daemon.ts';
 export type { Daemon } from './daemon.ts';
 export { resolveConfig, ConfigError, FLAGS } from './config.ts';
 export type { DaemonConfig, RawConfig } from './config.ts';

@@ -9,6 +9,6 @@ import { bundleUrl } from '../bundles.mjs';
  * Returns undefined when bundling is not possible (esbuild missing, a read-only install): the workers
  * then load the TypeScript through tsx, as they always could.
  */
-export function buildWorkerBundle(): Promise<string | undefined> {
+export function workerBundleUrl(): Promise<string | undefined> {
   return bundleUrl('worker', 'src/pool/worker.ts');
 }

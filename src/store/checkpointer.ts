@@ -20,7 +20,10 @@ export interface CheckpointReport {
 export class Checkpointer {
   private readonly worker: Worker;
   private readonly closed = new Int32Array(new SharedArrayBuffer(4));
-  /** Checkpoints that copied something, and the last failure, for tests and the status page. */
+  /**
+   * Checkpoints that copied something, and the last failure (for tests). A failing thread loses nothing:
+   * the writer's own backstop checkpoint then keeps the WAL bounded.
+   */
   checkpoints = 0;
   lastError: string | undefined;
 

@@ -2,19 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildWorkerBundle } from '../../src/pool/index.ts';
+import { workerBundleUrl } from '../../src/pool/index.ts';
 import { startDaemon } from '../support/daemon.ts';
 import { call, fit, waitFor } from '../support/http.ts';
 
-test('the worker bundle is plain JavaScript named by its content, and a daemon without --kinds-module serves from it', async (t) => {
-  const url = await buildWorkerBundle();
+test('the worker bundle is plain JavaScript named by the state of its sources, and a daemon without --kinds-module serves from it', async (t) => {
+  const url = await workerBundleUrl();
   assert.ok(url, 'esbuild bundled src/pool/worker.ts');
   const file = fileURLToPath(url);
   assert.ok(existsSync(file));
   const code = readFileSync(file, 'utf8');
   assert.doesNotMatch(code, /from ["'][^"']*\.ts["']/, 'no TypeScript import is left for tsx to resolve');
   // Same sources, same bundle: the name is the content's hash.
-  assert.equal(await buildWorkerBundle(), url);
+  assert.equal(await workerBundleUrl(), url);
 
   // The daemon builds the same bundle and its workers fit and forecast from it.
   const d = await startDaemon(t, { testKinds: false, args: ['--log-level', 'debug'] });
