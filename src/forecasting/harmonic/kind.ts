@@ -7,13 +7,14 @@
  */
 import { forecastParams, estimateMetrics, guarded, type ArimaParams } from '../arima/kind.ts';
 import { parseAutoSpec } from '../arima/auto/kind.ts';
-import { searchArima, type SearchOutcome } from '../arima/auto/search.ts';
+import { SEARCH_WINDOW, searchArima, type SearchOutcome } from '../arima/auto/search.ts';
 import { futureColumns, regressorColumns } from '../arima/regressors.ts';
 import { countObserved } from '../arima/spec.ts';
 import { stateFromSeries } from '../arima/state.ts';
 import { unfittable } from '../errors.ts';
 import type { Fitted, ModelKind } from '../types.ts';
 import { fourierColumns, fourierTerms, maxHarmonics, type FourierTerm } from './fourier.ts';
+import { chooseLarge } from './large.ts';
 import { parseHarmonicSpec, type HarmonicSpec } from './spec.ts';
 
 export interface HarmonicParams extends ArimaParams {
@@ -41,25 +42,33 @@ export const harmonicKind: ModelKind<HarmonicSpec, HarmonicParams> = {
     const user = regressorColumns(spec.regressors ?? null, y.length);
     const arimaSpec = parseAutoSpec({});
     const choices = spec.K ? [spec.K] : Array.from({ length: spec.maxK }, (_, i) => spec.period.map((m) => Math.min(i + 1, maxHarmonics(m))));
-    let best: { K: number[]; terms: FourierTerm[]; found: SearchOutcome } | null = null;
-    const tried: Record<string, number | null> = {};
-    const seen = new Set<string>();
-    for (const K of choices) {
-      const key = K.join(',');
-      if (seen.has(key)) continue; // K capped at floor(m/2) for every period: the same model again
-      seen.add(key);
+    const keys = new Set<string>();
+    // K capped at floor(m/2) for every period repeats a model: each distinct K once.
+    const distinct = choices.filter((K) => !keys.has(K.join(',')) && keys.add(K.join(',')));
+    const withTerms = distinct.map((K) => {
       const terms = fourierTerms(spec.period, K);
-      const xreg = { names: [...terms.map((t) => t.name), ...user.names], cols: [...fourierColumns(terms, 0, y.length), ...user.cols] };
-      let found: SearchOutcome;
-      try {
-        found = guarded(ctx, (checkpoint) => searchArima(y, arimaSpec, checkpoint, xreg));
-      } catch (err) {
-        if (choices.length === 1) throw err;
-        tried[key] = null;
-        continue;
+      return { K, terms, xreg: { names: [...terms.map((t) => t.name), ...user.names], cols: [...fourierColumns(terms, 0, y.length), ...user.cols] } };
+    });
+    const tried: Record<string, number | null> = {};
+    let best: { K: number[]; terms: FourierTerm[]; found: SearchOutcome } | null = null;
+    const twoStage = countObserved(y) > SEARCH_WINDOW;
+    if (twoStage) {
+      const large = guarded(ctx, (checkpoint) => chooseLarge(y, withTerms, arimaSpec, checkpoint));
+      withTerms.forEach((c, i) => (tried[c.K.join(',')] = large.approx[i] ?? null));
+      best = { ...withTerms[large.index]!, found: large.found };
+    } else {
+      for (const { K, terms, xreg } of withTerms) {
+        let found: SearchOutcome;
+        try {
+          found = guarded(ctx, (checkpoint) => searchArima(y, arimaSpec, checkpoint, xreg));
+        } catch (err) {
+          if (withTerms.length === 1) throw err;
+          tried[K.join(',')] = null;
+          continue;
+        }
+        tried[K.join(',')] = found.aicc ?? null;
+        if (!best || (found.aicc ?? Infinity) < (best.found.aicc ?? Infinity)) best = { K, terms, found };
       }
-      tried[key] = found.aicc ?? null;
-      if (!best || (found.aicc ?? Infinity) < (best.found.aicc ?? Infinity)) best = { K, terms, found };
     }
     if (!best) throw unfittable('harmonic: no Fourier regression could be fitted for any K');
     const { found, K, terms } = best;
@@ -69,7 +78,9 @@ export const harmonicKind: ModelKind<HarmonicSpec, HarmonicParams> = {
     metrics.sigma2 = found.sigma2;
     metrics.aicc = found.aicc ?? null;
     metrics.K = K.join(', ');
+    // Two-stage (large.ts): the per-K figures are stage 2's AICc, comparable among themselves only.
     for (const [key, aicc] of Object.entries(tried)) metrics[`aicc.K${key}`] = aicc;
+    metrics.selection = twoStage ? `two-stage: Fourier terms by least squares, K and errors on the residuals (more than ${SEARCH_WINDOW} values)` : 'exact';
     const params: HarmonicParams = { structure: s, ...state, terms, K, userRegressors: user.names, t0: y.length };
     return { kind: 'harmonic', spec, params, metrics };
   },

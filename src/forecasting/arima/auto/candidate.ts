@@ -74,14 +74,15 @@ export function minRoot(s: Structure, coef: ArrayLike<number>): number {
   return best;
 }
 
-export function scoreModel(ctx: SearchContext, bare: Structure, approximation: boolean): Candidate {
+/** `armaStart`: ARMA coefficients to start from (fit.ts), for a model near one already fitted. */
+export function scoreModel(ctx: SearchContext, bare: Structure, approximation: boolean, armaStart?: ArrayLike<number>): Candidate {
   const s = withXreg(ctx, bare);
   const prob = prepare(s, ctx.x, ctx.xreg?.cols);
   const nstar = ctx.n - s.d - s.D * s.m;
   const npar = ncoef(s) + 1;
   let est: Estimate;
   try {
-    est = approximation ? fitCss(prob, ctx.checkpoint) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint });
+    est = approximation ? fitCss(prob, ctx.checkpoint, armaStart) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint, armaStart });
   } catch (err) {
     if (ctx.checkpoint && isAbort(err)) throw err;
     return noCandidate(s);

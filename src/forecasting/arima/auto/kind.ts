@@ -83,6 +83,7 @@ export const autoArimaKind: ModelKind<AutoArimaSpec, ArimaParams> = {
     metrics.sigma2 = found.sigma2;
     metrics.modelsTried = found.tried;
     metrics.approximation = found.approximation ? 'CSS' : 'none';
+    if (found.searched < found.x.length) metrics.searchedLast = found.searched;
     if (found.aicc !== undefined) metrics.aicc = Number.isFinite(found.aicc) ? found.aicc : null;
     return { kind: 'auto_arima', spec, params: { structure: s, ...state }, metrics };
   },

@@ -6,7 +6,7 @@
 import { FitFailure, fitCssMl, type Estimate } from '../fit.ts';
 import { prepare } from '../problem.ts';
 import { difference, type Structure } from '../structure.ts';
-import { noCandidate, scoreModel, withXreg, type SearchContext } from './candidate.ts';
+import { noCandidate, scoreModel, withXreg, type Candidate, type SearchContext } from './candidate.ts';
 import { ncoef } from '../structure.ts';
 import { olsResiduals } from './ols-residuals.ts';
 import { isConstant, ndiffs } from './kpss.ts';
@@ -14,6 +14,16 @@ import { nsdiffs } from '../../season/seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
 import type { AutoArimaSpec } from './kind.ts';
 import { unfittable } from '../../errors.ts';
+
+/**
+ * Under the approximation, series longer than this are searched on their last SEARCH_WINDOW values:
+ * the stepwise search's CSS fits then cost what they cost at this length, and AICc differences
+ * between orders on 10,000 values are already decisive. The differencing tests and the CSS-ML refit
+ * of the chosen order use the whole series. Measured at n = 60,000 (docs/benchmarks.md, bench:engine's
+ * long seasons): the search on the whole series spent most of its time in ~30 CSS fits of 60,000
+ * residuals each.
+ */
+export const SEARCH_WINDOW = 10_000;
 
 export interface SearchOutcome {
   s: Structure;
@@ -27,6 +37,8 @@ export interface SearchOutcome {
   nUsed: number;
   tried: number;
   approximation: boolean;
+  /** Values the stepwise search scored on (the last ones): all of x unless the series is long. */
+  searched: number;
   aicc?: number;
 }
 
@@ -90,18 +102,25 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
     if (maxQ > 0) maxq = Math.min(maxq, m - 1);
   }
   const approximation = spec.approximation ?? (x.length > 150 || m > 12);
+  // Long series: the search scores candidates on the last SEARCH_WINDOW values only (see there); the
+  // refit by CSS-ML below, which decides, always runs on the whole series.
+  const windowed = approximation && x.length > SEARCH_WINDOW;
+  const xs = windowed ? x.subarray(x.length - SEARCH_WINDOW) : x;
+  const xrs = xr && windowed ? { names: xr.names, cols: xr.cols.map((c) => c.subarray(c.length - SEARCH_WINDOW)) } : xr;
+  const ns = windowed ? observed(xs).length : n;
   let offset = 0;
   if (approximation) {
     try {
-      const base: Structure = withXreg({ xreg: xr }, { p: 0, d, q: 0, P: 0, D, Q: 0, m, reg: d + D === 0 ? 'intercept' : 'none' });
-      const est = fitCssMl(prepare(base, x, xcols), { checkpoint });
-      offset = -2 * est.loglik - n * Math.log(est.sigma2);
+      const base: Structure = withXreg({ xreg: xrs }, { p: 0, d, q: 0, P: 0, D, Q: 0, m, reg: d + D === 0 ? 'intercept' : 'none' });
+      const est = fitCssMl(prepare(base, xs, xrs?.cols ?? []), { checkpoint });
+      offset = -2 * est.loglik - ns * Math.log(est.sigma2);
     } catch (err) {
       if (!(err instanceof FitFailure) && !(err instanceof Error && /finite|singular/.test(err.message))) throw err;
     }
   }
   const ctx: SearchContext = { x, n, approximation, offset, checkpoint, ...(xr ? { xreg: xr } : {}) };
-  const { best: found, tried } = stepwise(ctx, d, D, m, { maxp, maxq, maxP, maxQ }, d + D <= 1);
+  const searched: SearchContext = windowed ? { ...ctx, x: xs, n: ns, ...(xrs ? { xreg: xrs } : {}) } : ctx;
+  const { best: found, tried } = stepwise(searched, d, D, m, { maxp, maxq, maxP, maxQ }, d + D <= 1);
   let best = found;
   if (approximation) {
     // By unchecked AICc (a stable sort, so the checked survivors keep the order sorting them alone
@@ -117,22 +136,29 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
       }
     }
   }
+  return { ...outcomeOf(ctx, best, tried.length), searched: xs.length };
+}
+
+/** The search's answer from its best candidate, scored on ctx's series (not a window of it). */
+export function outcomeOf(ctx: SearchContext, best: Candidate, tried: number): SearchOutcome {
   if (!best.est || !Number.isFinite(best.ic)) throw new FitFailure('no suitable ARIMA model found');
   const s = best.s;
-  const prob = prepare(s, x, xcols);
-  const nstar = n - s.d - s.D * s.m;
+  const xcols = ctx.xreg?.cols ?? [];
+  const prob = prepare(s, ctx.x, xcols);
+  const nstar = ctx.n - s.d - s.D * s.m;
   const npar = ncoef(s) + 1;
   const ssq = best.est.sigma2 * prob.nUsed;
   return {
     s,
-    x,
+    x: ctx.x,
     xcols,
     coef: best.est.coef,
     sigma2: ssq / (nstar - npar + 1),
     est: best.est,
     nUsed: prob.nUsed,
-    tried: tried.length,
-    approximation,
+    tried,
+    approximation: ctx.approximation,
+    searched: ctx.x.length,
     aicc: best.ic,
   };
 }
@@ -150,5 +176,5 @@ function fixedModel(x: Float64Array, s: Structure, coef: number[]): SearchOutcom
     ssq += w * w;
     k++;
   }
-  return { s, x, xcols: [], coef: Float64Array.from(coef), sigma2: k ? ssq / k : 0, est: null, nUsed: prob.nUsed, tried: 0, approximation: false };
+  return { s, x, xcols: [], coef: Float64Array.from(coef), sigma2: k ? ssq / k : 0, est: null, nUsed: prob.nUsed, tried: 0, approximation: false, searched: x.length };
 }

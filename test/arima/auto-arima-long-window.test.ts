@@ -1,0 +1,38 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getKind } from '../../src/forecasting/index.ts';
+import { SEARCH_WINDOW } from '../../src/forecasting/arima/auto/search.ts';
+
+function normals(seed: number) {
+  let s = seed;
+  const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
+  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
+}
+
+test('auto_arima on a series longer than the search window searches its end, then fits every value', () => {
+  const n = SEARCH_WINDOW + 5000;
+  const noise = normals(7);
+  const y = new Float64Array(n);
+  // AR(2) with phi (0.5, -0.3) around 50, the first 5000 values of another regime (mean 0): the search
+  // sees the last SEARCH_WINDOW values only, but the estimates are the whole series'.
+  let a = 0;
+  let b = 0;
+  for (let t = 0; t < n; t++) {
+    const v = 0.5 * a - 0.3 * b + noise();
+    b = a;
+    a = v;
+    y[t] = v + 50;
+  }
+  const auto = getKind('auto_arima');
+  const model = auto.fit(y, auto.parseSpec({}), {});
+  const m = model.metrics as Record<string, number | string>;
+  assert.equal(m.searchedLast, SEARCH_WINDOW);
+  assert.equal(m.nobs, n);
+  assert.equal(m.model, 'ARIMA(2,0,0) with non-zero mean');
+  for (const [name, value] of [['ar1', 0.5], ['ar2', -0.3], ['intercept', 50]] as const) {
+    assert.ok(Math.abs((m[name] as number) - value) < 4 * (m[`se_${name}`] as number), `${name} ${m[name]} (se ${m[`se_${name}`]})`);
+  }
+  // A series at the window's length is searched whole, as before.
+  const short = auto.fit(y.slice(n - SEARCH_WINDOW), auto.parseSpec({}), {});
+  assert.equal(short.metrics.searchedLast, undefined);
+});
