@@ -94,7 +94,15 @@ export class ObservationService {
   }
 
   private async refit(current: VersionSummary, points: Float64Array, reason: string, requestId?: string): Promise<ObserveView> {
-    const fit = await this.models.refitLocked(current.model, [points], { requestId });
+    let fit;
+    try {
+      fit = await this.models.refitLocked(current.model, [points], { requestId });
+    } catch (err) {
+      // A refit the data or spec cannot take (a harmonic model whose regressors cover only its training
+      // data) would otherwise answer with the refit's complaint alone, not saying why it was tried.
+      if (err instanceof ApiError && err.status < 500) throw refitRefused(err, reason);
+      throw err;
+    }
     const summary = this.models.currentVersion(current.model)!;
     return this.appended(summary, points.length, 'refit', fit.fitMs ?? 0, reason, requestId);
   }
@@ -103,4 +111,11 @@ export class ObservationService {
     this.events.emitEvent('observations.appended', { model: v.model, version: v.version, nObs: v.nObs, added, method, requestId });
     return { model: v.model, version: v.version, nObs: v.nObs, added, method, ...(reason ? { reason } : {}), ms, timestamps: timeSummary(v.timeIndex, v.nObs) };
   }
+}
+
+/** The refit's refusal, each message prefixed by why the update was declined. */
+function refitRefused(err: ApiError, reason: string): ApiError {
+  const why = (message: string) => `cannot update (${reason}), nor refit on the whole series: ${message}`;
+  const fields = Object.fromEntries(Object.entries(err.fields).map(([field, message]) => [field, why(message)]));
+  return new ApiError(err.code, why(err.message), { fields, retryAfterSeconds: err.retryAfterSeconds, headers: err.headers });
 }

@@ -78,12 +78,13 @@ export function forecastParams(params: ArimaParams, h: number, levels: number[],
   return { mean, intervals };
 }
 
-export function updateParams(params: ArimaParams, newY: Float64Array): ArimaParams {
+/** New observations at the same coefficients; `xregRows`: the regressors' values at the new times (see advanceState). */
+export function updateParams(params: ArimaParams, newY: Float64Array, xregRows?: readonly Float64Array[]): ArimaParams {
   for (let i = 0; i < newY.length; i++) {
     const v = newY[i]!;
     if (v === Infinity || v === -Infinity) throw invalidSpec('data', `value at index ${i} is not finite`);
   }
-  return { structure: params.structure, ...advanceState(params.structure, params, newY) };
+  return { structure: params.structure, ...advanceState(params.structure, params, newY, xregRows) };
 }
 
 /**

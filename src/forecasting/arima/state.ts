@@ -8,8 +8,8 @@ import { differencingPoly, type Structure } from './structure.ts';
 import { buildSystem, type ArmaSystem } from './system.ts';
 import { fastFilter } from './fast-filter.ts';
 import { denseFilter, initialState, type FilterState } from './kalman.ts';
-import { designColumns, prepare, workingSeries } from './problem.ts';
-import { unfittable } from '../errors.ts';
+import { designColumns, prepare, regressorAt, workingSeries } from './problem.ts';
+import { invalidSpec, unfittable } from '../errors.ts';
 
 export interface ArimaState {
   coef: number[];
@@ -120,15 +120,31 @@ function imputeU(u: Float64Array, pred: Float64Array, delta: Float64Array, K: nu
   }
 }
 
-/** Continues the filter with new observations at the same coefficients. */
-export function advanceState(s: Structure, st: ArimaState, newY: Float64Array): ArimaState {
-  if (s.xreg?.length) throw unfittable('new observations of a model with regressors need their regressor values: refit instead', 'regressors');
+/**
+ * Continues the filter with new observations at the same coefficients. A model with external
+ * regressors needs their values at the new times: `xregRows`, one column per name in s.xreg (in that
+ * order), each newY.length long. u_t = y_t - the regression term, summed in designColumns' order
+ * (intercept or drift first, then the regressors) as regressionPart sums it.
+ */
+export function advanceState(s: Structure, st: ArimaState, newY: Float64Array, xregRows?: readonly Float64Array[]): ArimaState {
+  const nx = s.xreg?.length ?? 0;
+  if (nx > 0 && !xregRows) throw unfittable('new observations of a model with regressors need their regressor values: refit instead', 'regressors');
+  const rows = xregRows ?? [];
+  if (rows.length !== nx) throw invalidSpec('regressors', `expected ${nx} regressor columns for the new observations, got ${rows.length}`);
+  rows.forEach((col, j) => {
+    const name = s.xreg![j]!;
+    if (col.length !== newY.length) throw invalidSpec(`regressors.${name}`, `regressor '${name}' has ${col.length} values for ${newY.length} new observations`);
+    for (let i = 0; i < col.length; i++) if (!Number.isFinite(col[i]!)) throw invalidSpec(`regressors.${name}`, `regressors.${name}[${i}] must be a finite number`);
+  });
   const sys: ArmaSystem = buildSystem(s, st.coef, false);
   const r = sys.r;
   const fs: FilterState = { a: Float64Array.from(st.a), P: unpackUpper(st.P, r, sys.R) };
   const K = s.d + s.D * s.m;
   const delta = differencingPoly(s.d, s.D, s.m);
-  const beta = s.reg === 'none' ? 0 : st.coef[st.coef.length - 1]!;
+  // Regression coefficients follow the ARMA ones: intercept or drift (when s.reg !== 'none'), then xreg.
+  const at = s.p + s.q + s.P + s.Q;
+  const beta = s.reg === 'none' ? 0 : st.coef[at]!;
+  const xbeta = rows.map((_, j) => st.coef[at + (s.reg === 'none' ? 0 : 1) + j]!);
   const hist = [...st.uTail];
   const missing = st.uTail.map(() => false);
   for (const i of st.uTailMissing) missing[i] = true;
@@ -136,7 +152,9 @@ export function advanceState(s: Structure, st: ArimaState, newY: Float64Array): 
   const pred = new Float64Array(1);
   for (let k = 0; k < newY.length; k++) {
     const t = st.n + k + 1;
-    let u = newY[k]! - beta * (s.reg === 'intercept' ? 1 : s.reg === 'drift' ? t : 0);
+    let reg = s.reg === 'none' ? 0 : beta * regressorAt(s, t);
+    for (let j = 0; j < rows.length; j++) reg += xbeta[j]! * rows[j]![k]!;
+    let u = newY[k]! - reg;
     let w = u;
     for (let i = 1; i <= K; i++) {
       const di = delta[i - 1]!;

@@ -160,15 +160,19 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
       return fallback?.length && range && blowsUp(fc, range) ? run(fallback) : fc;
     },
     // Same choice, same members, each member's own update; a member kind without one declines for all.
+    // The guard's fallback moves on too, so a replaced forecast starts from the latest observations.
     update(model, newY) {
-      const members = model.params.members.map((m): MemberFit => {
+      const advance = (m: MemberFit): MemberFit => {
         const kind = kindOf(m.kind);
         if (!kind.update) throw new EngineError('MODELAPI_ERR_UPDATE_UNSUPPORTED', `auto: its member ${m.kind} cannot take new observations`);
         const f = kind.update({ kind: m.kind, spec: kind.parseSpec(m.spec as Record<string, unknown>), params: m.params, metrics: m.metrics }, newY);
         return { kind: m.kind, spec: f.spec, params: f.params, metrics: f.metrics };
-      });
+      };
+      const members = model.params.members.map(advance);
+      // Versions stored before the guard existed have no fallback.
+      const fallback = model.params.fallback?.map(advance);
       const n = typeof model.metrics.n === 'number' ? model.metrics.n + newY.length : null;
-      return { ...model, params: { ...model.params, members }, metrics: { ...model.metrics, n } };
+      return { ...model, params: { ...model.params, members, ...(fallback ? { fallback } : {}) }, metrics: { ...model.metrics, n } };
     },
   };
 }

@@ -5,13 +5,13 @@
  * likelihood. K is chosen by AICc over 1..maxK (fpp2 §9.5), the same K for every period, each capped
  * at floor(m/2). The caller's own regressors, if any, join the Fourier terms.
  */
-import { forecastParams, estimateMetrics, guarded, type ArimaParams } from '../arima/kind.ts';
+import { forecastParams, estimateMetrics, guarded, updateParams, type ArimaParams } from '../arima/kind.ts';
 import { parseAutoSpec } from '../arima/auto/kind.ts';
 import { SEARCH_WINDOW, searchArima, type SearchOutcome } from '../arima/auto/search.ts';
 import { futureColumns, regressorColumns } from '../arima/regressors.ts';
 import { countObserved } from '../arima/spec.ts';
 import { stateFromSeries } from '../arima/state.ts';
-import { unfittable } from '../errors.ts';
+import { EngineError, unfittable } from '../errors.ts';
 import type { Fitted, ModelKind } from '../types.ts';
 import { fourierColumns, fourierTerms, maxHarmonics, type FourierTerm } from './fourier.ts';
 import { chooseLarge } from './large.ts';
@@ -92,4 +92,21 @@ export const harmonicKind: ModelKind<HarmonicSpec, HarmonicParams> = {
     return forecastParams(p, h, levels, { regressors: byName });
   },
   regressorNames: (model) => model.params.userRegressors,
+  /**
+   * New observations at the same coefficients: the Fourier columns at the new times t0+1..t0+k are
+   * known, so the ARIMA filter moves on (missing values included) and t0 with it. The caller's own
+   * regressors would need their new values, which an append does not carry: refused as unsupported.
+   */
+  update(model, newY) {
+    const p = model.params;
+    if (p.userRegressors.length > 0) {
+      throw new EngineError(
+        'MODELAPI_ERR_UPDATE_UNSUPPORTED',
+        `harmonic: new observations need the new values of its regressors (${p.userRegressors.join(', ')}), which an append does not carry; fit the whole series again with regressors that cover it`,
+      );
+    }
+    const next = updateParams(p, newY, fourierColumns(p.terms, p.t0, newY.length));
+    const params: HarmonicParams = { ...p, ...next, t0: p.t0 + newY.length };
+    return { ...model, params, metrics: { ...model.metrics, n: params.n } };
+  },
 };

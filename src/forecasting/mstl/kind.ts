@@ -7,7 +7,7 @@
  */
 import { autoArimaKind } from '../arima/index.ts';
 import { assertSeries } from '../baseline/common.ts';
-import { unfittable } from '../errors.ts';
+import { EngineError, invalidSpec, unfittable } from '../errors.ts';
 import { guardedFit } from '../guarded-fit.ts';
 import { etsKind } from '../ets/index.ts';
 import { decideSeasons } from '../season/detect.ts';
@@ -61,14 +61,54 @@ export function fitMstl(y: Float64Array, spec: MstlSpec, ctx: FitContext): Fitte
   return { kind: 'mstl', spec, params: { periods: d.periods, lastSeasons, adjusted: stored }, metrics };
 }
 
-export function forecastMstl(model: Fitted<MstlParams>, h: number, levels: number[]): Forecast {
-  const { adjusted, lastSeasons } = model.params;
-  const kind = adjusted.kind === etsKind.name ? etsKind : autoArimaKind;
-  const base = kind.forecast({ ...adjusted, spec: kind.parseSpec(adjusted.spec as Record<string, unknown>) } as never, h, levels);
+/** The kind that fitted the adjusted series (stored by name). */
+const storedKind = (adjusted: StoredFit): ModelKind => (adjusted.kind === etsKind.name ? etsKind : autoArimaKind) as ModelKind;
+
+/** The sum of the seasons' naive continuations over the next h steps: each season's last cycle repeated. */
+function seasonalContinuation(lastSeasons: number[][], h: number): Float64Array {
   const seasonal = new Float64Array(h);
   for (const last of lastSeasons) for (let i = 0; i < h; i++) seasonal[i]! += last[i % last.length]!;
+  return seasonal;
+}
+
+export function forecastMstl(model: Fitted<MstlParams>, h: number, levels: number[]): Forecast {
+  const { adjusted, lastSeasons } = model.params;
+  const kind = storedKind(adjusted);
+  const base = kind.forecast({ ...adjusted, spec: kind.parseSpec(adjusted.spec as Record<string, unknown>) }, h, levels);
+  const seasonal = seasonalContinuation(lastSeasons, h);
   const shift = (x: Float64Array) => x.map((v, i) => v + seasonal[i]!);
   return { mean: shift(base.mean), intervals: base.intervals.map((b) => ({ level: b.level, lower: shift(b.lower), upper: shift(b.upper) })) };
+}
+
+/**
+ * New observations without a new decomposition: each value's seasonal part is the seasons' naive
+ * continuation (what forecastMstl adds at that step), the rest goes to the member's own update at its
+ * parameters, and each season's last cycle is rotated by k so the next forecast continues in phase.
+ * A missing value stays missing for the member: the ETS filter lets its state run on as the one-step
+ * prediction, the ARIMA filter skips it exactly. (The fit interpolated gaps linearly before ETS;
+ * an append cannot, as the next observed value is not known yet, so a refit would differ there.)
+ */
+export function updateMstl(model: Fitted<MstlParams>, newY: Float64Array): Fitted<MstlParams> {
+  for (let i = 0; i < newY.length; i++) {
+    const v = newY[i]!;
+    if (v === Infinity || v === -Infinity) throw invalidSpec('data', `value at index ${i} is not finite`);
+  }
+  const { adjusted, lastSeasons } = model.params;
+  const kind = storedKind(adjusted);
+  if (!kind.update) throw new EngineError('MODELAPI_ERR_UPDATE_UNSUPPORTED', `mstl: its ${adjusted.kind} model of the adjusted series cannot take new observations`);
+  const k = newY.length;
+  const seasonal = seasonalContinuation(lastSeasons, k);
+  const member = kind.update(
+    { ...adjusted, spec: kind.parseSpec(adjusted.spec as Record<string, unknown>) },
+    newY.map((v, i) => v - seasonal[i]!),
+  );
+  const rotated = lastSeasons.map((last) => last.map((_, j) => last[(j + k) % last.length]!));
+  const n = typeof model.metrics.n === 'number' ? model.metrics.n + k : null;
+  return {
+    ...model,
+    params: { ...model.params, lastSeasons: rotated, adjusted: { kind: adjusted.kind, spec: member.spec, params: member.params, metrics: member.metrics } },
+    metrics: { ...model.metrics, n },
+  };
 }
 
 export const mstlKind: ModelKind<MstlSpec, MstlParams> = {
@@ -77,4 +117,5 @@ export const mstlKind: ModelKind<MstlSpec, MstlParams> = {
   check,
   fit: (y, spec, ctx) => guardedFit(ctx, 'MSTL', (checkpoint) => fitMstl(y, spec, { checkpoint })),
   forecast: forecastMstl,
+  update: updateMstl,
 };
