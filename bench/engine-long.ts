@@ -3,10 +3,11 @@
  * m = 336 (half-hourly: taylor's weeks repeated with noise) and m = 365 (daily: melbourne's years
  * repeated with noise), each fit in a child process of its own so its wall time and peak RSS are its
  * own (targets: < 5 s, < 500 MB; wall and CPU time, the CPU figure being the one to trust on a loaded
- * machine). With Rscript installed, R's stlf, mstl + forecast, tbats and
+ * machine). With Rscript installed, R's stlf (ETS and ARIMA), mstl + forecast, tbats and
  * auto.arima(xreg = fourier(K = 5)) run on the same data in the same run (bench/r/engine-long.R), each in
- * its own Rscript killed after R_LIMIT seconds; the ratio is ours / R's (a stopped R counts as its limit:
- * then the ratio is an upper bound).
+ * its own Rscript killed after R_LIMIT seconds. Two ratios, R's time over ours (target >= 10x): against
+ * the R method that does the same thing, and against the fastest R method. A stopped R counts as its
+ * limit, so its ratio is a lower bound ("> ").
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -35,14 +36,14 @@ export const LONG_DATA = {
 } as const;
 type DataName = keyof typeof LONG_DATA;
 
-const OURS: { label: string; kind: string; options: (periods: readonly number[]) => Record<string, unknown> }[] = [
-  { label: 'mstl (ETS)', kind: 'mstl', options: (p) => ({ period: [...p] }) },
-  { label: 'mstl (ARIMA)', kind: 'mstl', options: (p) => ({ period: [...p], method: 'arima' }) },
-  // harmonic is left out at this size: its auto_arima search with 2K Fourier regressors took 88–425 s
-  // per fit here (docs/benchmarks.md); run `node --import tsx bench/engine-long.ts --harmonic` to see it.
-  ...(process.argv.includes('--harmonic') ? [{ label: 'harmonic, K = 5', kind: 'harmonic', options: (p: readonly number[]) => ({ period: [...p], K: p.map(() => 5) }) }] : []),
-  { label: 'auto, periods given', kind: 'auto', options: (p) => ({ period: [...p] }) },
-  { label: 'auto, nothing given', kind: 'auto', options: () => ({}) },
+/** Each of ours with the R method that does the same (null: none does; then only the fastest R compares). */
+const OURS: { label: string; kind: string; same: string | null; options: (periods: readonly number[]) => Record<string, unknown> }[] = [
+  { label: 'mstl (ETS)', kind: 'mstl', same: 'stlf', options: (p) => ({ period: [...p] }) },
+  { label: 'mstl (ARIMA)', kind: 'mstl', same: 'stlf arima', options: (p) => ({ period: [...p], method: 'arima' }) },
+  { label: 'harmonic, K = 5', kind: 'harmonic', same: 'fourier ARIMA', options: (p) => ({ period: [...p], K: p.map(() => 5) }) },
+  { label: 'harmonic, K chosen', kind: 'harmonic', same: null, options: (p) => ({ period: [...p] }) },
+  { label: 'auto, periods given', kind: 'auto', same: null, options: (p) => ({ period: [...p] }) },
+  { label: 'auto, nothing given', kind: 'auto', same: null, options: () => ({}) },
 ];
 
 if (process.argv[2] === '--one') {
@@ -61,7 +62,7 @@ if (process.argv[2] === '--one') {
   process.exit(0);
 }
 
-const R_METHODS = ['stlf', 'mstl+forecast', 'fourier ARIMA', 'tbats'];
+const R_METHODS = ['stlf', 'stlf arima', 'mstl+forecast', 'fourier ARIMA', 'tbats'];
 
 /** One Rscript per method, killed at R_LIMIT seconds (R's own time limits do not stop its C code). */
 function runR(name: DataName): Map<string, number> {
@@ -93,13 +94,20 @@ export function printLongSeasons(withR: boolean): void {
     }
     const fastestR = Math.min(...r.values());
     OURS.forEach((run, i) => {
-      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', name, String(i), ...(process.argv.includes('--harmonic') ? ['--harmonic'] : [])];
+      const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--one', name, String(i)];
       const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
       const o = JSON.parse(out);
-      const ratio = r.size ? `  ours / fastest R ${(Math.min(o.secs, o.cpu) / fastestR).toFixed(3)}` : '';
-      console.log(`    ${run.label.padEnd(22)} wall ${o.secs.toFixed(2).padStart(6)} s  cpu ${o.cpu.toFixed(2).padStart(6)} s  ${o.rssMB.toFixed(0).padStart(4)} MB${ratio}  ${o.model}`);
+      const ours = Math.min(o.secs, o.cpu);
+      const same = run.same && r.has(run.same) ? `  R ${run.same} / ours ${fmtRatio(r.get(run.same)!, ours)}` : '';
+      const fastest = r.size ? `  fastest R / ours ${fmtRatio(fastestR, ours)}` : '';
+      console.log(`    ${run.label.padEnd(22)} wall ${o.secs.toFixed(2).padStart(6)} s  cpu ${o.cpu.toFixed(2).padStart(6)} s  ${o.rssMB.toFixed(0).padStart(4)} MB${same}${fastest}  ${o.model}`);
     });
   }
+}
+
+/** R's time over ours; an R run stopped at its limit gives a lower bound. */
+function fmtRatio(rSecs: number, ours: number): string {
+  return `${rSecs >= R_LIMIT ? '> ' : ''}${(rSecs / ours).toFixed(1)}x`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv[2] !== '--one') printLongSeasons(process.argv[2] !== '--no-r');
