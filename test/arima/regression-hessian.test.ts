@@ -29,7 +29,7 @@ test('the Hessian with the regression block computed equals second differences o
   const brute = numericHessian(fn, par, parscale);
   for (let i = 0; i < brute.length; i++) {
     const rel = Math.abs(ours[i]! - brute[i]!) / Math.max(1e-6, Math.abs(brute[i]!));
-    assert.ok(rel < 5e-4, `entry ${i}: ${ours[i]} vs ${brute[i]}`);
+    assert.ok(rel < 2e-3, `entry ${i}: ${ours[i]} vs ${brute[i]}`);
   }
 });
 

@@ -5,11 +5,14 @@
  * innovations of each regression column, and the objective 0.5 log(ssq / nu) + (terms free of beta)
  * has, with ssq = e'e,
  *   d/d beta = -Z'e / ssq,   d2/d beta2 = Z'Z / ssq - 2 (Z'e)(Z'e)' / ssq^2   (exact),
- * and the ARMA-by-regression block is the central difference of that gradient along each ARMA
- * coefficient. The ARMA block is numericHessian's, as before. For k regression columns and p ARMA
- * coefficients this costs (2p + 1)(k + 1) + 2p^2 filter passes instead of 1 + 2(p + k)^2: at
- * n = 60,000 with 20 Fourier columns, 1.7 s of a harmonic fit's 2.4 s of Hessian. Fully observed
- * series only (the fast filter); others keep the plain numeric Hessian.
+ * and the ARMA-by-regression block is the forward difference of that gradient along each ARMA
+ * coefficient. Central differences cut that block's error against plain second differences from
+ * ~7e-4 to ~1.4e-4 relative on the test's case, at twice the cost; the standard errors compared with
+ * R's (test/regressors) agree either way. The ARMA block is numericHessian's, as before. For k
+ * regression columns and p ARMA coefficients this costs (p + 1)(k + 1) + 2p^2 filter passes instead
+ * of 1 + 2(p + k)^2: at n = 60,000 with 21 regression columns and ARMA(4,3) errors, 0.55-0.60 s where
+ * the plain numeric Hessian took 2.0 s. Fully observed series only (the fast filter); others keep the
+ * plain numeric Hessian.
  */
 import { fastFilter } from './fast-filter.ts';
 import { numericHessian } from './optim.ts';
@@ -43,10 +46,8 @@ export function mlHessian(prob: Problem, fn: (par: Float64Array) => number, par:
     shifted.set(par);
     shifted[i]! += h;
     const up = betaDerivatives(prob, shifted).gradient;
-    shifted[i]! -= 2 * h;
-    const down = betaDerivatives(prob, shifted).gradient;
     for (let a = 0; a < k; a++) {
-      const v = (up[a]! - down[a]!) / (2 * h);
+      const v = (up[a]! - at.gradient[a]!) / h;
       H[i * np + p + a] = v;
       H[(p + a) * np + i] = v;
     }
