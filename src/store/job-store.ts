@@ -89,13 +89,17 @@ export class JobStore {
     return row && toRecord(row);
   }
 
-  /** Newest first, without results (they can be large; GET /v1/jobs/:id has them). */
+  /**
+   * Newest first, without results (they can be large; GET /v1/jobs/:id has them). Jobs submitted in the
+   * same millisecond keep their submission order through the rowid (ids are random UUIDs, so ordering
+   * by id put them in a random order).
+   */
   list(filter: JobFilter): JobRecord[] {
     const rows = this.sql
       .get(
         `SELECT ${COLUMNS} FROM jobs
          WHERE (:state IS NULL OR state = :state) AND (:model IS NULL OR model = :model) AND (:type IS NULL OR type = :type)
-         ORDER BY created_at DESC, id DESC LIMIT :limit`,
+         ORDER BY created_at DESC, rowid DESC LIMIT :limit`,
       )
       .all({ state: filter.state ?? null, model: filter.model ?? null, type: filter.type ?? null, limit: filter.limit }) as JobRow[];
     return rows.map(toRecord);
