@@ -2,13 +2,11 @@
 // The installed command. It runs a plain JavaScript bundle of the sources (src/bundles.mjs), built once
 // per change of the sources: registering tsx costs ~0.25 s per start and resolving each module through
 // its loader thread more (a client verb 0.42 s → 0.16 s, the daemon ready 2.1 s → 1.1 s on our CI
-// machine). A kinds module is TypeScript that imports the engine's sources, whose classes (EngineError)
-// the daemon must recognise as its own, so with one — and whenever no bundle can be built — tsx runs
-// the TypeScript as it is.
+// machine). A kinds module in TypeScript is loaded through tsx on its own (src/pool/kinds-module.ts).
+// When no bundle can be built, tsx runs the TypeScript as it is.
 import { bundleUrl } from '../src/bundles.mjs';
 
-const kindsModule = !!process.env.MODELAPI_KINDS_MODULE || process.argv.some((a) => a === '--kinds-module' || a.startsWith('--kinds-module='));
-const bundle = kindsModule ? undefined : await bundleUrl('cli', 'bin/modelapi.ts');
+const bundle = await bundleUrl('cli', 'bin/modelapi.ts');
 if (bundle) {
   // Stack traces (--log-level debug) name the TypeScript sources, not the bundle.
   process.setSourceMapsEnabled(true);

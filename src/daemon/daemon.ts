@@ -34,7 +34,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     throw new ConfigError('--kinds-module', `cannot load ${config.kindsModule}: ${(err as Error).message}`);
   }
   // Bundling the worker code runs in esbuild's own process while the store opens.
-  const bundle = config.kindsModule ? Promise.resolve(undefined) : workerBundleUrl();
+  const bundle = workerBundleUrl();
   const store = ModelStore.open(config.dbPath);
   const crashed = store.previousHolder;
   if (crashed) logger.warn({ db: config.dbPath, previous: crashed }, 'took the database over from a daemon that stopped without releasing it');

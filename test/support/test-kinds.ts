@@ -1,5 +1,9 @@
 import { existsSync } from 'node:fs';
-import { EngineError, rejectUnknown, type ModelKind } from '../../src/forecasting/index.ts';
+// Imported from the engine's small modules, not its index: this module is loaded through tsx in every
+// worker thread, and the index would bring the whole engine's sources with it (seconds per daemon).
+import { EngineError } from '../../src/forecasting/errors.ts';
+import { rejectUnknown } from '../../src/forecasting/options.ts';
+import type { ModelKind } from '../../src/forecasting/types.ts';
 
 /**
  * Test-only kinds, loaded with --kinds-module; never shipped to users. `gated` holds its fit until a
