@@ -2,12 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
 import { SEARCH_WINDOW } from '../../src/forecasting/arima/auto/search.ts';
-
-function normals(seed: number) {
-  let s = seed;
-  const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
+import { normals } from '../support/random.ts';
 
 test('auto_arima on a series longer than the search window searches its end, then fits every value', () => {
   const n = SEARCH_WINDOW + 5000;

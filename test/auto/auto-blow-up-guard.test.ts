@@ -2,11 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
 import { blowsUp, plausibleRange } from '../../src/forecasting/auto/guard.ts';
+import { lcg } from '../support/random.ts';
 
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
 const auto = getKind('auto');
 const fc = (mean: number[]) => ({ mean: Float64Array.from(mean), intervals: [] });
 

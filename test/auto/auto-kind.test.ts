@@ -2,11 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
 import { combineForecasts } from '../../src/forecasting/auto/combine.ts';
+import { lcg } from '../support/random.ts';
 
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
 const auto = getKind('auto');
 const fitAuto = (y: number[], options: Record<string, unknown> = {}) => {
   const model = auto.fit(Float64Array.from(y), auto.parseSpec(options), {});

@@ -3,12 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { autoSeasons, medianSpacing } from '../../src/forecasting/auto/period.ts';
 import { getKind } from '../../src/forecasting/index.ts';
-
-/** A small deterministic generator so "noise" is the same on every run. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
+import { lcg } from '../support/random.ts';
 
 test('timestamps give their spacing; months of 28 to 31 days give about 30.4 days', () => {
   const start = Date.UTC(2020, 0, 1) / 1000;

@@ -2,11 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDaemon } from '../support/daemon.ts';
 import { call, fit, forecast } from '../support/http.ts';
-
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
+import { lcg } from '../support/random.ts';
 
 test('a model with regressors: fit, POST forecast with future values, and 400s naming what is wrong', async (t) => {
   const d = await startDaemon(t);

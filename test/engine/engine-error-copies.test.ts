@@ -12,7 +12,7 @@ test('an EngineError from another copy of the engine is still an EngineError; ot
   assert.ok(new EngineError('MODELAPI_ERR_UNFITTABLE', 'ours') instanceof copy.EngineError);
   assert.ok(!(new Error('plain') instanceof EngineError));
   assert.ok(!(Object.assign(new Error('look-alike'), { code: 'MODELAPI_ERR_FIT_FAILED' }) instanceof EngineError));
-  assert.ok(!(null instanceof EngineError) && !('text' instanceof EngineError));
+  assert.ok(!((null as unknown) instanceof EngineError) && !(('text' as unknown) instanceof EngineError));
   // A subclass keeps the ordinary check: an EngineError is not one of its instances.
   class Narrow extends EngineError {}
   assert.ok(new Narrow('MODELAPI_ERR_FIT_FAILED', 'narrow') instanceof Narrow);

@@ -3,12 +3,7 @@ import assert from 'node:assert/strict';
 import { arimaKind } from '../../src/forecasting/arima/index.ts';
 import { forecastParams } from '../../src/forecasting/arima/kind.ts';
 import { advanceState, stateFromSeries, type ArimaState } from '../../src/forecasting/arima/state.ts';
-
-/** A small deterministic generator so "noise" is the same on every run. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
+import { lcg } from '../support/random.ts';
 
 const N = 160;
 const HEAD = 120;

@@ -2,13 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
 import { SEARCH_WINDOW } from '../../src/forecasting/arima/auto/search.ts';
-
-/** Standard normal draws from a fixed seed (Box–Muller on a Park–Miller generator). */
-function normals(seed: number) {
-  let s = seed;
-  const u = () => (s = (s * 16807) % 2147483647) / 2147483647;
-  return () => Math.sqrt(-2 * Math.log(u())) * Math.cos(2 * Math.PI * u());
-}
+import { normals } from '../support/random.ts';
 
 // Past SEARCH_WINDOW values harmonic chooses K and the errors in two stages (harmonic/large.ts).
 // Known truth: mean 10, period 24 with two harmonics, AR(1) errors with phi 0.6 and unit noise.

@@ -4,12 +4,7 @@ import { EngineError } from '../../src/forecasting/errors.ts';
 import { harmonicKind } from '../../src/forecasting/harmonic/kind.ts';
 import { fourierColumns } from '../../src/forecasting/harmonic/fourier.ts';
 import { stateFromSeries } from '../../src/forecasting/arima/state.ts';
-
-/** A small deterministic generator so "noise" is the same on every run. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
+import { lcg } from '../support/random.ts';
 
 const N = 150;
 const HEAD = 110;

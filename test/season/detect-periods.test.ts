@@ -4,11 +4,8 @@ import { readFileSync } from 'node:fs';
 import { acfByFft } from '../../src/forecasting/season/fft-acf.ts';
 import { calendarPeriods } from '../../src/forecasting/season/candidates.ts';
 import { decideSeasons } from '../../src/forecasting/season/detect.ts';
+import { lcg } from '../support/random.ts';
 
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
 const fixture = (path: string) => JSON.parse(readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8'));
 
 test('the FFT autocorrelation equals the direct sum', () => {

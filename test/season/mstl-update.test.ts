@@ -3,12 +3,7 @@ import assert from 'node:assert/strict';
 import { EngineError } from '../../src/forecasting/errors.ts';
 import { getKind, type Fitted } from '../../src/forecasting/index.ts';
 import type { MstlParams } from '../../src/forecasting/mstl/kind.ts';
-
-/** A small deterministic generator so "noise" is the same on every run. */
-function lcg(seed: number) {
-  let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
-}
+import { lcg } from '../support/random.ts';
 
 const mstl = getKind('mstl');
 const PERIODS = [7, 12];
