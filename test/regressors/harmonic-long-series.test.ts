@@ -2,9 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
 import { SEARCH_WINDOW } from '../../src/forecasting/arima/auto/search.ts';
+import { EXACT_WORK } from '../../src/forecasting/harmonic/kind.ts';
 import { normals } from '../support/random.ts';
 
-// Past SEARCH_WINDOW values harmonic chooses K and the errors in two stages (harmonic/large.ts).
+// Long enough for both shortcuts: harmonic's two stages (n × regressors > EXACT_WORK, harmonic/large.ts)
+// and, inside stage 1, auto_arima's search window (n > SEARCH_WINDOW).
 // Known truth: mean 10, period 24 with two harmonics, AR(1) errors with phi 0.6 and unit noise.
 const n = SEARCH_WINDOW + 2000;
 const truth = { intercept: 10, 'S1-24': 3, 'C1-24': -2, 'S2-24': 1.5, 'C2-24': 0.5 };
@@ -21,6 +23,7 @@ const y = Float64Array.from({ length: n }, (_, i) => {
 // The ARMA order is not asserted: on AR(1) data auto_arima's AICc search itself (exact or not) may
 // settle on an equivalent ARMA(2,2) — AICc within a unit or two — as it does here.
 test('harmonic on a long series recovers the true K, the Fourier coefficients and the noise variance', () => {
+  assert.ok(n * 10 > EXACT_WORK, 'the two-stage way is taken (10 regressors at K = 5)');
   const harmonic = getKind('harmonic');
   const model = harmonic.fit(y, harmonic.parseSpec({ period: 24 }), {});
   const m = model.metrics as Record<string, number | string | null>;
