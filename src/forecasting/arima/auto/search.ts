@@ -58,7 +58,6 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   while (last >= 0 && Number.isNaN(y[last]!)) last--;
   const x = y.slice(first);
   const xr = xreg?.names.length ? { names: xreg.names, cols: xreg.cols.map((c) => c.slice(first)) } : undefined;
-  const xcols = xr?.cols ?? [];
   // The series the differencing tests see: y itself, or its regression residuals.
   const tested = xr ? olsResiduals(x, xr.cols) : x;
   const n = observed(y.subarray(first, last + 1)).length;
