@@ -2,6 +2,13 @@
  * Dense Kalman filter for the ARMA part (the general path: any missing values, and the final pass
  * that leaves the state and covariance for forecasting). O(r^2) per step; the covariance prediction
  * uses the companion structure of T instead of matrix products. Missing values skip the update.
+ *
+ * Once the predicted covariance stops changing (a step moves no entry by more than STEADY, as the fast
+ * filter's own test), the filter is in its steady state: P is a fixed point of the update and the
+ * prediction, so until the next missing value only the state moves, at O(r) a step. A missing value
+ * leaves the steady state (P grows) and the full recursion runs until P has settled again. On a long
+ * series with scattered gaps this is most steps: 20,000 values with 200 gaps made each likelihood
+ * evaluation ~10x the gap-free one, and an auto_arima search 30 s.
  */
 import { applyT, type ArmaSystem } from './system.ts';
 import { q0Full } from './stationary-init.ts';
@@ -40,13 +47,33 @@ export function denseFilter(
   const phi = sys.phi;
   const R = sys.R;
   const Pn = new Float64Array(r * r);
+  const Pprev = new Float64Array(r * r);
   const an = new Float64Array(r);
   let ssq = 0;
   let sumlog = 0;
   let nu = 0;
+  let steady = false;
   for (let t = 0; t < w.length; t++) {
     const y = w[t]!;
     if (pred) pred[t] = a[0]!;
+    if (steady) {
+      if (!Number.isNaN(y)) {
+        // The full step with P held at its fixed point: the same update of a, no work on P.
+        const F = P[0]!;
+        const v = y - a[0]!;
+        const k = v / F;
+        for (let i = 0; i < r; i++) a[i]! += P[i * r]! * k;
+        ssq += (v * v) / F;
+        sumlog += Math.log(F);
+        if (innov) innov[nu] = v / Math.sqrt(F);
+        nu++;
+        applyT(sys, a, an);
+        a.set(an);
+        continue;
+      }
+      steady = false;
+    }
+    Pprev.set(P);
     if (!Number.isNaN(y)) {
       const F = P[0]!;
       const v = y - a[0]!;
@@ -85,13 +112,21 @@ export function denseFilter(
         Pn[row + j] = v;
       }
     }
+    // Settled when this step (an observed one: a missing value always moves P) changed no entry.
+    let moved = Number.isNaN(y) ? Infinity : 0;
     for (let i = 0; i < r; i++) {
       for (let j = i; j < r; j++) {
         const v = Pn[i * r + j]!;
+        const d = Math.abs(v - Pprev[i * r + j]!);
+        if (d > moved) moved = d;
         P[i * r + j] = v;
         P[j * r + i] = v;
       }
     }
+    steady = moved < STEADY;
   }
   return { ssq, sumlog, nu };
 }
+
+/** Largest change of a covariance entry in one step that counts as none (fast-filter.ts's CONVERGED). */
+const STEADY = 1e-13;

@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildSystem } from '../../src/forecasting/arima/system.ts';
+import { denseFilter, initialState } from '../../src/forecasting/arima/kalman.ts';
+import { lowRankFilter } from '../../src/forecasting/arima/lowrank-filter.ts';
+import { fastFilter } from '../../src/forecasting/arima/fast-filter.ts';
+import type { Structure } from '../../src/forecasting/arima/structure.ts';
+import { lcg } from '../support/random.ts';
+
+// Long series, where the dense filter spends most steps in its steady state (kalman.ts): it must give
+// what the low-rank filter (another algorithm, no steady-state shortcut) and, without gaps, the fast
+// filter give — likelihood pieces and every innovation.
+const s: Structure = { p: 2, d: 0, q: 1, P: 0, D: 0, Q: 0, m: 1, reg: 'none' };
+const sys = buildSystem(s, [0.6, -0.2, 0.4]);
+const rnd = lcg(3);
+const n = 3000;
+const y = Float64Array.from({ length: n }, rnd);
+
+test('the dense filter with scattered gaps equals the low-rank filter', () => {
+  const gappy = Float64Array.from(y);
+  for (let i = 0; i < 40; i++) gappy[(i * 7919) % n] = NaN;
+  for (let i = 1500; i < 1510; i++) gappy[i] = NaN; // and one long gap
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const dense = denseFilter(sys, gappy, initialState(sys), undefined, a);
+  const low = lowRankFilter(sys, gappy, b);
+  assert.equal(dense.nu, low.nu);
+  assert.ok(Math.abs(dense.ssq - low.ssq) < 1e-9 * low.ssq, `ssq ${dense.ssq} vs ${low.ssq}`);
+  assert.ok(Math.abs(dense.sumlog - low.sumlog) < 1e-9 * Math.max(1, Math.abs(low.sumlog)), `sumlog ${dense.sumlog} vs ${low.sumlog}`);
+  for (let t = 0; t < dense.nu; t++) assert.ok(Math.abs(a[t]! - b[t]!) < 1e-9, `innovation ${t}: ${a[t]} vs ${b[t]}`);
+});
+
+test('without gaps the dense filter equals the fast filter, and ends in the same state', () => {
+  const st = initialState(sys);
+  const a = new Float64Array(n);
+  const b = new Float64Array(n);
+  const dense = denseFilter(sys, y, st, undefined, a);
+  const fast = fastFilter(sys, y, true, b);
+  assert.ok(Math.abs(dense.ssq - fast.ssq) < 1e-9 * fast.ssq);
+  assert.ok(Math.abs(dense.sumlog - fast.sumlog) < 1e-9);
+  for (let t = 0; t < n; t++) assert.ok(Math.abs(a[t]! - b[t]!) < 1e-9, `innovation ${t}`);
+  for (let i = 0; i < sys.r; i++) assert.ok(Math.abs(st.a[i]! - fast.state!.a[i]!) < 1e-9, `state ${i}`);
+  for (let i = 0; i < sys.r * sys.r; i++) assert.ok(Math.abs(st.P[i]! - fast.state!.P[i]!) < 1e-9, `covariance ${i}`);
+});
