@@ -82,7 +82,7 @@ export function scoreModel(ctx: SearchContext, bare: Structure, approximation: b
   const npar = ncoef(s) + 1;
   let est: Estimate;
   try {
-    est = approximation ? fitCss(prob, ctx.checkpoint, armaStart) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint, armaStart });
+    est = approximation ? fitCss(prob, ctx.checkpoint, armaStart) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint, armaStart, abandonAtUnitMa: true });
   } catch (err) {
     if (ctx.checkpoint && isAbort(err)) throw err;
     return noCandidate(s);
