@@ -56,29 +56,26 @@ export function denseFilter(
   for (let t = 0; t < w.length; t++) {
     const y = w[t]!;
     if (pred) pred[t] = a[0]!;
-    if (steady) {
-      if (!Number.isNaN(y)) {
-        // The full step with P held at its fixed point: the same update of a, no work on P.
-        const F = P[0]!;
-        const v = y - a[0]!;
-        const k = v / F;
-        for (let i = 0; i < r; i++) a[i]! += P[i * r]! * k;
-        ssq += (v * v) / F;
-        sumlog += Math.log(F);
-        if (innov) innov[nu] = v / Math.sqrt(F);
-        nu++;
+    const observed = !Number.isNaN(y);
+    const F = P[0]!;
+    if (observed) {
+      const v = y - a[0]!;
+      const k = v / F;
+      for (let i = 0; i < r; i++) a[i]! += P[i * r]! * k;
+      ssq += (v * v) / F;
+      sumlog += Math.log(F);
+      if (innov) innov[nu] = v / Math.sqrt(F);
+      nu++;
+      if (steady) {
+        // P is at its fixed point: the update and the prediction would give it back unchanged.
         applyT(sys, a, an);
         a.set(an);
         continue;
       }
-      steady = false;
     }
+    steady = false;
     Pprev.set(P);
-    if (!Number.isNaN(y)) {
-      const F = P[0]!;
-      const v = y - a[0]!;
-      const k = v / F;
-      for (let i = 0; i < r; i++) a[i]! += P[i * r]! * k;
+    if (observed) {
       // P -= P[:,0] P[0,:] / F (row 0 copied first: it changes in the loop)
       for (let j = 0; j < r; j++) an[j] = P[j]!;
       for (let i = 0; i < r; i++) {
@@ -87,10 +84,6 @@ export function denseFilter(
         const row = i * r;
         for (let j = 0; j < r; j++) P[row + j]! -= f * an[j]!;
       }
-      ssq += (v * v) / F;
-      sumlog += Math.log(F);
-      if (innov) innov[nu] = v / Math.sqrt(F);
-      nu++;
     }
     // Predict: a = T a, P = T P T' + R R'.
     applyT(sys, a, an);
@@ -113,7 +106,7 @@ export function denseFilter(
       }
     }
     // Settled when this step (an observed one: a missing value always moves P) changed no entry.
-    let moved = Number.isNaN(y) ? Infinity : 0;
+    let moved = observed ? 0 : Infinity;
     for (let i = 0; i < r; i++) {
       for (let j = i; j < r; j++) {
         const v = Pn[i * r + j]!;
