@@ -1,3 +1,5 @@
+import { KeysByModel } from './keys-by-model.ts';
+
 /** Where the daemon tells every worker thread that a model is gone (BroadcastChannel name). */
 export const EVICT_CHANNEL = 'modelapi:evict-model';
 
@@ -13,9 +15,8 @@ function modelOf(key: string): string {
  * points weighs as much as thousands of small ones.
  */
 export class ModelCache<V> {
-  private readonly map = new Map<string, { value: V; bytes: number }>();
-  /** Each model's keys, so its entries are found without a scan of the whole cache. */
-  private readonly byModel = new Map<string, Set<string>>();
+  private readonly map = new Map<string, { value: V; bytes: number; model: string }>();
+  private readonly keys = new KeysByModel();
   private totalBytes = 0;
   constructor(
     private readonly capacity: number,
@@ -35,12 +36,10 @@ export class ModelCache<V> {
   set(key: string, value: V, bytes = 0): void {
     this.delete(key);
     if (bytes > this.maxBytes) return;
-    this.map.set(key, { value, bytes });
-    this.totalBytes += bytes;
     const model = modelOf(key);
-    let keys = this.byModel.get(model);
-    if (!keys) this.byModel.set(model, (keys = new Set()));
-    keys.add(key);
+    this.map.set(key, { value, bytes, model });
+    this.totalBytes += bytes;
+    this.keys.add(model, key);
     while (this.map.size > this.capacity || this.totalBytes > this.maxBytes) this.delete(this.map.keys().next().value!);
   }
 
@@ -49,15 +48,12 @@ export class ModelCache<V> {
     if (!entry) return;
     this.map.delete(key);
     this.totalBytes -= entry.bytes;
-    const model = modelOf(key);
-    const keys = this.byModel.get(model);
-    keys?.delete(key);
-    if (keys?.size === 0) this.byModel.delete(model);
+    this.keys.remove(entry.model, key);
   }
 
   /** Drops every version of a deleted model. */
   deleteModel(model: string): void {
-    for (const key of [...(this.byModel.get(model) ?? [])]) this.delete(key);
+    for (const key of this.keys.keysOf(model)) this.delete(key);
   }
 
   /**
@@ -66,7 +62,7 @@ export class ModelCache<V> {
    * (in the soak, a fit a second made the forecast worker keep every superseded version's state).
    */
   deleteOlderVersions(model: string, version: number): void {
-    for (const key of [...(this.byModel.get(model) ?? [])]) if (Number(key.slice(key.lastIndexOf('@') + 1)) < version) this.delete(key);
+    for (const key of this.keys.keysOf(model)) if (Number(key.slice(key.lastIndexOf('@') + 1)) < version) this.delete(key);
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 import type { TimeIndex, VersionSummary } from '../../store/index.ts';
 import { formatRange } from '../timestamps/index.ts';
+import { KeysByModel } from '../../pool/index.ts';
 
 function historyTimes(index: TimeIndex, nObs: number, history: number) {
   const n = Math.min(history, nObs);
@@ -33,9 +34,9 @@ export interface ForecastAnswer {
  */
 export class ForecastCache {
   private readonly entries = new Map<string, Promise<ForecastAnswer>>();
-  private readonly sizes = new Map<string, number>();
-  /** Each model's keys, so a model's answers are dropped without a scan of the whole cache. */
-  private readonly byModel = new Map<string, Set<string>>();
+  /** Each answer's weight (values held) and model. */
+  private readonly meta = new Map<string, { size: number; model: string }>();
+  private readonly keys = new KeysByModel();
   private values = 0;
 
   /** The JSend body: the version's identity around the worker's already-serialised arrays. */
@@ -56,10 +57,8 @@ export class ForecastCache {
     const pending = compute();
     const size = q.h * (1 + 2 * q.levels.length) + q.history;
     this.entries.set(key, pending);
-    this.sizes.set(key, size);
-    let keys = this.byModel.get(v.model);
-    if (!keys) this.byModel.set(v.model, (keys = new Set()));
-    keys.add(key);
+    this.meta.set(key, { size, model: v.model });
+    this.keys.add(v.model, key);
     this.values += size;
     // A failed computation must not be served again from the cache.
     pending.catch(() => this.evict(key, pending));
@@ -74,7 +73,7 @@ export class ForecastCache {
    * daemon's memory by ~1.5 MB a minute in the soak (an h = 500 answer of each superseded version).
    */
   dropModel(model: string): void {
-    for (const key of [...(this.byModel.get(model) ?? [])]) this.evict(key);
+    for (const key of this.keys.keysOf(model)) this.evict(key);
   }
 
   /** Answers held (for tests and the status page). */
@@ -85,12 +84,10 @@ export class ForecastCache {
   private evict(key: string, expected?: Promise<ForecastAnswer>): void {
     if (expected && this.entries.get(key) !== expected) return;
     if (this.entries.delete(key)) {
-      this.values -= this.sizes.get(key) ?? 0;
-      this.sizes.delete(key);
-      const model = key.slice(0, key.lastIndexOf('@'));
-      const keys = this.byModel.get(model);
-      keys?.delete(key);
-      if (keys?.size === 0) this.byModel.delete(model);
+      const meta = this.meta.get(key)!;
+      this.meta.delete(key);
+      this.values -= meta.size;
+      this.keys.remove(meta.model, key);
     }
   }
 
