@@ -52,9 +52,8 @@ export const harmonicKind: ModelKind<HarmonicSpec, HarmonicParams> = {
     const user = regressorColumns(spec.regressors ?? null, y.length);
     const arimaSpec = parseAutoSpec({});
     const choices = spec.K ? [spec.K] : Array.from({ length: spec.maxK }, (_, i) => spec.period.map((m) => Math.min(i + 1, maxHarmonics(m))));
-    const keys = new Set<string>();
-    // K capped at floor(m/2) for every period repeats a model: each distinct K once.
-    const distinct = choices.filter((K) => !keys.has(K.join(',')) && keys.add(K.join(',')));
+    // K capped at floor(m/2) for every period repeats a model: each distinct K once, in order.
+    const distinct = [...new Map(choices.map((K) => [K.join(','), K])).values()];
     const withTerms = distinct.map((K) => {
       const terms = fourierTerms(spec.period, K);
       return { K, terms, xreg: { names: [...terms.map((t) => t.name), ...user.names], cols: [...fourierColumns(terms, 0, y.length), ...user.cols] } };

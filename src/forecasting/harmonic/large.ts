@@ -17,7 +17,7 @@
  */
 import { cssObjective, narmaOf, prepare } from '../arima/problem.ts';
 import { scoreModel, type SearchContext } from '../arima/auto/candidate.ts';
-import { nestedOlsResiduals, olsResiduals } from '../arima/auto/ols-residuals.ts';
+import { nestedOlsResiduals } from '../arima/auto/ols-residuals.ts';
 import { outcomeOf, searchArima, type SearchOutcome } from '../arima/auto/search.ts';
 import type { AutoArimaSpec } from '../arima/auto/kind.ts';
 import { countObserved } from '../arima/spec.ts';
@@ -42,11 +42,19 @@ export function chooseLarge(y: Float64Array, choices: KChoice[], arimaSpec: Auto
   while (first < y.length && Number.isNaN(y[first]!)) first++;
   const x = y.slice(first);
   const n = countObserved(x);
-  const cols = choices.map((c) => c.xreg.cols.map((col) => col.slice(first)));
-  // Every K's columns are among the largest K's (the last choice): one pass of cross products for all.
-  const all = choices[choices.length - 1]!.xreg.names;
-  const subsets = choices.map((c) => c.xreg.names.map((name) => all.indexOf(name)));
-  const residuals = subsets.every((s) => s.every((j) => j >= 0)) ? nestedOlsResiduals(x, cols[cols.length - 1]!, subsets) : cols.map((c) => olsResiduals(x, c));
+  // Every K's columns are among the largest K's (the last choice; K grows along the choices and the
+  // caller's regressors are in each): its columns serve all, and one pass of cross products fits them.
+  const largest = choices[choices.length - 1]!.xreg;
+  const largestCols = largest.cols.map((col) => col.slice(first));
+  const subsets = choices.map((c) =>
+    c.xreg.names.map((name) => {
+      const j = largest.names.indexOf(name);
+      if (j < 0) throw new Error(`harmonic: regressor ${name} is not among the largest K's`);
+      return j;
+    }),
+  );
+  const cols = subsets.map((subset) => subset.map((j) => largestCols[j]!));
+  const residuals = nestedOlsResiduals(x, largestCols, subsets);
   const stage1 = searchArima(residuals[residuals.length - 1]!, arimaSpec, checkpoint);
   const order = stage1.s;
   const arma = stage1.coef.subarray(0, narmaOf(order));
