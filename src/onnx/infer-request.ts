@@ -85,7 +85,7 @@ export function checkInputs(sig: Signature, req: OipRequest, binary?: Uint8Array
       return { name: spec.name, datatype, shape: input.shape, data };
     }
     if (input.data === undefined) throw new InferInputError(`input '${spec.name}': data is missing (or give parameters.binary_data_size)`);
-    const values = flattenData(input.data, []);
+    const values = flattenData(input.data);
     if (values.length !== count) {
       throw new InferInputError(`input '${spec.name}': data has ${values.length} elements, shape ${shapeText(input.shape)} needs ${count}`);
     }

@@ -3,9 +3,15 @@ import { servedType, type ServedDatatype, type TypedArray } from './datatypes.ts
 /** A request's input that does not fit the model; the message names the input and what was expected. */
 export class InferInputError extends Error {}
 
-/** Flattens OIP `data`, flat or nested row-major, into `out`. */
-export function flattenData(data: unknown, out: unknown[]): unknown[] {
-  if (Array.isArray(data)) for (const d of data) flattenData(d, out);
+/** OIP `data`, flat or nested row-major, as one flat list. */
+export function flattenData(data: unknown): unknown[] {
+  // The flat form is what most clients send: it is read as it is, not copied value by value.
+  if (Array.isArray(data) && !data.some(Array.isArray)) return data;
+  return flattenInto(data, []);
+}
+
+function flattenInto(data: unknown, out: unknown[]): unknown[] {
+  if (Array.isArray(data)) for (const d of data) flattenInto(d, out);
   else out.push(data);
   return out;
 }

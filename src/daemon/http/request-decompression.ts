@@ -12,15 +12,17 @@ const INFLATERS: Record<string, () => Transform> = { gzip: createGunzip, 'x-gzip
  * request gets 413. Corrupt data is a 400 naming the encoding; other encodings are a 415.
  */
 export function installRequestDecompression(app: FastifyInstance, limitBytes: number): void {
-  app.addHook('preParsing', async (req, _reply, payload) => {
+  // A callback hook, not an async one: every request with a body passes here, and most have no encoding.
+  app.addHook('preParsing', (req, _reply, payload, done) => {
     const header = req.headers['content-encoding'];
-    const encoding = (Array.isArray(header) ? header.join(',') : header ?? '').trim().toLowerCase();
-    if (encoding === '' || encoding === 'identity') return payload;
+    if (header === undefined) return done(null, payload);
+    const encoding = (Array.isArray(header) ? header.join(',') : header).trim().toLowerCase();
+    if (encoding === '' || encoding === 'identity') return done(null, payload);
     const inflater = INFLATERS[encoding]?.();
     if (!inflater) {
-      throw ApiError.field('MODELAPI_ERR_UNSUPPORTED_MEDIA_TYPE', 'content-encoding', `'${encoding}' is not supported; send gzip, deflate or no encoding`);
+      return done(ApiError.field('MODELAPI_ERR_UNSUPPORTED_MEDIA_TYPE', 'content-encoding', `'${encoding}' is not supported; send gzip, deflate or no encoding`));
     }
-    return bounded(payload, inflater, encoding, limitBytes);
+    done(null, bounded(payload, inflater, encoding, limitBytes));
   });
 }
 

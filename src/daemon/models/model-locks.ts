@@ -57,6 +57,16 @@ export class ModelLocks {
     }
   }
 
+  /**
+   * Whether a reader would be admitted at once: no write holds or waits for the model's lock. A reader
+   * whose whole read is synchronous can then read without taking the lock; it sees what it would have
+   * seen holding it, and saves the lock's promise on the hottest paths.
+   */
+  readableNow(model: string): boolean {
+    const c = this.locks.get(model)?.state;
+    return c === undefined || (!c.writerActive && c.writersWaiting === 0);
+  }
+
   /** Models whose lock is held or waited for (idle locks are dropped, so this is what is in flight). */
   get busyModels(): string[] {
     return [...this.locks.keys()];

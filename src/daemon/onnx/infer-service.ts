@@ -81,12 +81,16 @@ export class InferService {
   /** The version to run: `version` if given (it must be ready), else the current one. */
   async target(name: string, version?: number): Promise<InferTarget> {
     checkModelName(name);
-    const release = await this.locks.acquireOrBusy('read', name, this.lockTimeoutMs);
     let current;
-    try {
+    if (this.locks.readableNow(name)) {
       current = this.versions.current(name);
-    } finally {
-      release();
+    } else {
+      const release = await this.locks.acquireOrBusy('read', name, this.lockTimeoutMs);
+      try {
+        current = this.versions.current(name);
+      } finally {
+        release();
+      }
     }
     if (!current) {
       const kind = this.store.modelKind(name);
