@@ -57,14 +57,25 @@ export class ModelLocks {
     }
   }
 
-  /**
-   * Whether a reader would be admitted at once: no write holds or waits for the model's lock. A reader
-   * whose whole read is synchronous can then read without taking the lock; it sees what it would have
-   * seen holding it, and saves the lock's promise on the hottest paths.
-   */
+  /** Whether a reader would be admitted at once: no write holds or waits for the model's lock. */
   readableNow(model: string): boolean {
     const c = this.locks.get(model)?.state;
     return c === undefined || (!c.writerActive && c.writersWaiting === 0);
+  }
+
+  /**
+   * A synchronous read under the model's read lock (a forecast or infer choosing its version). When no
+   * write holds or waits for the lock it runs at once without taking it: it sees what it would see
+   * holding it, and the hottest paths save the lock's promise. Otherwise it waits like any reader.
+   */
+  async readSync<T>(model: string, timeoutMs: number, read: () => T): Promise<T> {
+    if (this.readableNow(model)) return read();
+    const release = await this.acquireOrBusy('read', model, timeoutMs);
+    try {
+      return read();
+    } finally {
+      release();
+    }
   }
 
   /** Models whose lock is held or waited for (idle locks are dropped, so this is what is in flight). */

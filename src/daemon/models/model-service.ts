@@ -339,16 +339,9 @@ export class ModelService {
 
   async forecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> {
     checkModelName(name);
-    const lock = this.locks.counts(name);
-    const behindFit = lock.writerActive || lock.writersWaiting > 0;
+    const behindFit = !this.locks.readableNow(name);
     const waitStart = performance.now();
-    const release = await this.lock('read', name);
-    let current: VersionSummary | undefined;
-    try {
-      current = this.currentVersion(name);
-    } finally {
-      release();
-    }
+    const current = await this.locks.readSync(name, this.limits.lockTimeoutMs, () => this.currentVersion(name));
     if (!current) {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);

@@ -81,17 +81,7 @@ export class InferService {
   /** The version to run: `version` if given (it must be ready), else the current one. */
   async target(name: string, version?: number): Promise<InferTarget> {
     checkModelName(name);
-    let current;
-    if (this.locks.readableNow(name)) {
-      current = this.versions.current(name);
-    } else {
-      const release = await this.locks.acquireOrBusy('read', name, this.lockTimeoutMs);
-      try {
-        current = this.versions.current(name);
-      } finally {
-        release();
-      }
-    }
+    const current = await this.locks.readSync(name, this.lockTimeoutMs, () => this.versions.current(name));
     if (!current) {
       const kind = this.store.modelKind(name);
       if (kind === undefined) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
