@@ -3,7 +3,7 @@ import { openDb } from './db.ts';
 import { IdempotencyStore } from './idempotency-store.ts';
 import { JobStore } from './job-store.ts';
 import { LabelRepo, type LabelChanges } from './labels.ts';
-import { queryModelNames, type ModelQuery } from './model-query.ts';
+import { nObsColumn, queryModelPage, type ModelQuery } from './model-query.ts';
 import { concatSeries, ObservationStore } from './observation-store.ts';
 import { StatementCache } from './statements.ts';
 import { blobToSeries, seriesToBlob } from './series.ts';
@@ -13,25 +13,9 @@ import { Checkpointer } from './checkpointer.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelEntry, ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
-// nObs counts the appended points too: the last chunk's end_obs, found through the primary key.
-const summaryColumns = (t: string) => `${t}.model, ${t}.version, ${t}.kind, ${t}.spec, ${t}.state, ${t}.error, ${t}.metrics,
-  length(${t}.series) / 8 AS n_fit,
-  coalesce((SELECT max(o.end_obs) FROM observations o WHERE o.model = ${t}.model AND o.version = ${t}.version),
-           length(${t}.series) / 8) AS n_obs,
-  ${t}.ts_start_ms, ${t}.ts_step, ${t}.ts_unit, ${t}.fit_ms, ${t}.hash, ${t}.created_at, ${t}.finished_at`;
-const SUMMARY_COLUMNS = summaryColumns('versions');
-
-/**
- * A page of models with their version count, labels and current version's summary, in one statement
- * (a registry page of 100 models was 400 statements). `?` is a JSON array of names.
- */
-const PAGE_SQL = `SELECT m.name AS m_name, m.current_version AS m_current_version, m.refit_policy AS m_refit_policy,
-    m.created_at AS m_created_at, m.updated_at AS m_updated_at,
-    (SELECT count(*) FROM versions c WHERE c.model = m.name) AS m_versions,
-    (SELECT json_group_object(l.key, l.value) FROM (SELECT key, value FROM labels WHERE model = m.name ORDER BY key) l) AS m_labels,
-    ${summaryColumns('v')}
-  FROM models m LEFT JOIN versions v ON v.model = m.name AND v.version = m.current_version
-  WHERE m.name IN (SELECT value FROM json_each(?)) AND m.deleted_at IS NULL ORDER BY m.name`;
+const SUMMARY_COLUMNS = `versions.model, versions.version, versions.kind, versions.spec, versions.state, versions.error,
+  versions.metrics, length(versions.series) / 8 AS n_fit, ${nObsColumn('versions')} AS n_obs, versions.ts_start_ms,
+  versions.ts_step, versions.ts_unit, versions.fit_ms, versions.hash, versions.created_at, versions.finished_at`;
 
 interface VersionRow {
   model: string;
@@ -92,24 +76,6 @@ function toModel(row: ModelRow, labels: ModelRecord['labels']): ModelRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-}
-
-interface PageRow extends VersionRow {
-  m_name: string;
-  m_current_version: number | null;
-  m_refit_policy: string | null;
-  m_created_at: string;
-  m_updated_at: string;
-  m_versions: number;
-  m_labels: string;
-}
-
-function toEntry(r: PageRow): ModelEntry {
-  const model = toModel(
-    { name: r.m_name, current_version: r.m_current_version, refit_policy: r.m_refit_policy, versions: r.m_versions, created_at: r.m_created_at, updated_at: r.m_updated_at },
-    JSON.parse(r.m_labels),
-  );
-  return { ...model, current: r.model === null ? null : toSummary(r) };
 }
 
 const now = () => new Date().toISOString();
@@ -225,19 +191,12 @@ export class ModelStore {
 
   /** Models in name order; `page` reads a slice of them (the status snapshot at 100,000 models). */
   listModels(page: { limit: number; offset: number } = { limit: -1, offset: 0 }): ModelEntry[] {
-    const names = this.stmt(`SELECT name FROM models WHERE deleted_at IS NULL ORDER BY name LIMIT ? OFFSET ?`).pluck().all(page.limit, page.offset) as string[];
-    return this.entries(names);
+    return queryModelPage(this.statements, page);
   }
 
-  /** One page of models matching the query, in name order. */
+  /** One page of models matching the query, in name order, with their labels and current version. */
   queryModels(q: ModelQuery): ModelEntry[] {
-    return this.entries(queryModelNames(this.statements, q));
-  }
-
-  /** The named models (those that exist) with their labels and current version, in name order. */
-  private entries(names: string[]): ModelEntry[] {
-    if (names.length === 0) return [];
-    return (this.stmt(PAGE_SQL).all(JSON.stringify(names)) as PageRow[]).map(toEntry);
+    return queryModelPage(this.statements, q);
   }
 
   /** Sets (string) or removes (null) labels of an existing model; false when there is no such model. */

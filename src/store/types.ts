@@ -60,9 +60,12 @@ export interface ModelRecord {
   updatedAt: string;
 }
 
+/** What a registry row shows of a model's current version. */
+export type CurrentSummary = Pick<VersionSummary, 'version' | 'kind' | 'spec' | 'metrics' | 'nObs' | 'fitMs'>;
+
 /** A model read with its current version's summary (registry pages). */
 export interface ModelEntry extends ModelRecord {
-  current: VersionSummary | null;
+  current: CurrentSummary | null;
 }
 
 export interface NewVersion {
