@@ -11,7 +11,7 @@ import type {
   WorkerConfig,
 } from './tasks.ts';
 
-export interface PoolOptions extends WorkerConfig {
+export interface PoolOptions extends Omit<WorkerConfig, 'nice'> {
   fitWorkers: number;
   forecastWorkers: number;
   /** Threads for bulk fits (POST /v1/fits); started on first use, stopped when idle. */
@@ -36,6 +36,10 @@ const workerFile = pathToFileURL(join(projectRoot, 'src', 'pool', 'worker-entry.
 
 export { QueueFullError } from './queue-full.ts';
 
+// Fit and bulk threads yield the CPU to forecasts and to the HTTP thread when the cores are busy (see
+// thread-priority.ts); on an idle machine a fit runs as fast as before.
+const FIT_NICE = 10;
+
 class Pool {
   readonly piscina: Piscina;
   private failed = 0;
@@ -48,9 +52,11 @@ class Pool {
     readonly name: string,
     private readonly threads: number,
     opts: PoolOptions,
-    { onDemand = false, tasksPerThread = 1 }: { onDemand?: boolean; tasksPerThread?: number } = {},
+    { onDemand = false, tasksPerThread = 1, nice = 0 }: { onDemand?: boolean; tasksPerThread?: number; nice?: number } = {},
   ) {
-    const workerData: WorkerConfig = { dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, bundle: opts.bundle };
+    const workerData: WorkerConfig = {
+      dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, bundle: opts.bundle, nice,
+    };
     this.piscina = new Piscina({
       filename: workerFile,
       // An on-demand pool holds no threads (nor their memory) until work comes, and lets them go after.
@@ -116,7 +122,7 @@ export class WorkerPools {
 
   constructor(opts: PoolOptions) {
     this.evictions.unref();
-    this.fitPool = new Pool('fit', opts.fitWorkers, opts);
+    this.fitPool = new Pool('fit', opts.fitWorkers, opts, { nice: FIT_NICE });
     // Up to eight forecasts handed to a thread at once: it goes on to the next as soon as it has answered
     // one, instead of idling until the main thread has read the answer and sent more. Under a bulk
     // forecast the main thread formats answers in bursts; with two at a time both threads were idle about
@@ -124,7 +130,7 @@ export class WorkerPools {
     // price, with several forecast threads: tasks handed to a thread wait for its slow one even if another
     // thread is free; a forecast is short next to a fit, so the wait is too.
     this.forecastPool = new Pool('forecast', opts.forecastWorkers, opts, { tasksPerThread: 8 });
-    this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true });
+    this.bulkPool = new Pool('bulk', opts.bulkWorkers, opts, { onDemand: true, nice: FIT_NICE });
     this.fitAdmission = new Admission('fit', opts.fitWorkers, opts.maxQueuedFits, opts.maxQueuedFitBytes);
   }
 

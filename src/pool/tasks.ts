@@ -105,4 +105,6 @@ export interface WorkerConfig {
   cacheBytes: number;
   /** The worker module bundled as plain JavaScript (a file URL), when there is one; see worker-bundle.ts. */
   bundle?: string;
+  /** The thread's nice value (Linux): fit and bulk threads run below forecasts and the HTTP thread. */
+  nice?: number;
 }

@@ -6,12 +6,14 @@ import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
 import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
 import { firstNonFinite } from './finite.ts';
 import { loadKindsModule } from './kinds-module.ts';
+import { lowerThreadPriority } from './thread-priority.ts';
 import type {
   BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
   WorkerConfig,
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
+if (config.nice) lowerThreadPriority(config.nice);
 await loadKindsModule(config.kindsModule);
 
 // The latest state loaded per version; appends only move a version forward, so a later request
