@@ -98,6 +98,12 @@ const migrations: string[] = [
   // The versions being made, found without reading every version's row (a scan of 100,000 versions
   // with their series took half a second of every start-up, in failInterruptedFits).
   `CREATE INDEX versions_fitting ON versions (model) WHERE state = 'fitting';`,
+  // Counts for /v1/status and /metrics without a lookup per model: at 100,000 models, counting the ready
+  // ones by kind joined every model to its current version, 250 ms on the event loop per scrape. Live
+  // models (and those with a current version) are counted from a small partial index; ONNX models, from
+  // an index holding only their versions.
+  `CREATE INDEX models_live ON models (current_version) WHERE deleted_at IS NULL;
+   CREATE INDEX versions_onnx ON versions (model, version) WHERE kind = 'onnx';`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
