@@ -27,6 +27,11 @@ import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
 
+// @fastify/compress checks every answer against the fetch API's Response, a global that Node loads (its
+// whole fetch implementation) on first use: 20-50 ms inside the daemon's first answer. Touched here, it
+// loads while this module is imported, which the daemon does while the worker threads start.
+void globalThis.Response;
+
 export interface AppOptions {
   service: ModelService;
   jobs: JobService;
