@@ -122,6 +122,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   await app.register(swagger, {
     openapi: {
+      // 3.1: its schemas are JSON Schema, so `type: ['integer', 'null']` and `{type: 'null'}` are valid
+      // there (3.0 knew neither).
+      openapi: '3.1.0',
       info: {
         title: 'modelapi',
         version: opts.version,

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { nullable, stringEnum } from '../http/schema-types.ts';
 
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
-const JobStateT = Type.Union([Type.Literal('queued'), Type.Literal('running'), Type.Literal('succeeded'), Type.Literal('failed')]);
+const JobStateT = stringEnum(['queued', 'running', 'succeeded', 'failed']);
 
 export const JobData = Type.Object({
   id: Type.String(),
   type: Type.String({ description: 'what the job does: fit, infer, …' }),
-  model: Type.Union([Type.String(), Type.Null()]),
+  model: nullable(Type.String()),
   state: JobStateT,
   progress: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
   result: Type.Optional(Type.Unknown({ description: "when succeeded: what the synchronous request would have answered in `data`" })),
@@ -14,9 +14,9 @@ export const JobData = Type.Object({
     Type.Object({ code: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) }, { description: 'when failed' }),
   ),
   createdAt: Type.String(),
-  startedAt: Nullable(Type.String()),
-  finishedAt: Nullable(Type.String()),
-  expiresAt: Nullable(Type.String({ description: 'when the finished job and its result will be deleted (--job-ttl)' })),
+  startedAt: nullable(Type.String()),
+  finishedAt: nullable(Type.String()),
+  expiresAt: nullable(Type.String({ description: 'when the finished job and its result will be deleted (--job-ttl)' })),
 });
 
 export const JobParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
 export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend-schemas.ts';
+import { nullable, stringEnum } from '../http/schema-types.ts';
 
 /** The shapes the routes take and give; also the OpenAPI document. */
-const Nullable = <T extends ReturnType<typeof Type.Number>>(t: T) => Type.Union([t, Type.Null()]);
 
 const LabelsT = Type.Record(Type.String(), Type.String(), { description: 'labels: key → value' });
 export const Timestamps = Type.Array(Type.Union([Type.String(), Type.Number()]), {
@@ -75,8 +75,8 @@ export const CompatForecastQuery = Type.Object(
 
 const Interval = Type.Object({
   level: Type.Number(),
-  lower: Type.Array(Nullable(Type.Number())),
-  upper: Type.Array(Nullable(Type.Number())),
+  lower: Type.Array(nullable(Type.Number())),
+  upper: Type.Array(nullable(Type.Number())),
 });
 
 export const ForecastData = Type.Object({
@@ -85,9 +85,9 @@ export const ForecastData = Type.Object({
   nObs: Type.Integer({ description: 'observations the forecast used: the version\'s training data plus appended ones' }),
   kind: Type.String(),
   h: Type.Integer(),
-  forecast: Type.Array(Nullable(Type.Number())),
+  forecast: Type.Array(nullable(Type.Number())),
   intervals: Type.Array(Interval),
-  history: Type.Optional(Type.Array(Nullable(Type.Number()))),
+  history: Type.Optional(Type.Array(nullable(Type.Number()))),
   timestamps: Type.Optional(Type.Array(Type.String(), { description: 'the time of each forecast step (models fitted with timestamps)' })),
   historyTimestamps: Type.Optional(Type.Array(Type.String(), { description: 'the time of each history value' })),
 });
@@ -101,7 +101,7 @@ export const FitData = Type.Object({
   spec: Json,
   reused: Type.Boolean({ description: 'true: the same data and spec as the current version; nothing was refitted' }),
   nObs: Type.Integer(),
-  fitMs: Nullable(Type.Number()),
+  fitMs: nullable(Type.Number()),
   metrics: Json,
   timestamps: TimeSummary,
   createdAt: Type.String(),
@@ -112,28 +112,28 @@ export const VersionData = Type.Object({
   version: Type.Integer(),
   kind: Type.String(),
   spec: Json,
-  state: Type.Union([Type.Literal('fitting'), Type.Literal('ready'), Type.Literal('failed')]),
-  error: Type.Union([Type.String(), Type.Null()]),
+  state: stringEnum(['fitting', 'ready', 'failed']),
+  error: nullable(Type.String()),
   metrics: Json,
   nObs: Type.Integer({ description: 'observations now: the training data plus those appended since' }),
   nFit: Type.Integer({ description: 'observations the version was fitted on' }),
-  fitMs: Nullable(Type.Number()),
+  fitMs: nullable(Type.Number()),
   hash: Type.String(),
   createdAt: Type.String(),
-  finishedAt: Type.Union([Type.String(), Type.Null()]),
+  finishedAt: nullable(Type.String()),
 });
 
 
 export const ModelData = Type.Object({
   name: Type.String(),
   labels: LabelsT,
-  currentVersion: Type.Union([Type.Integer(), Type.Null()]),
-  kind: Type.Union([Type.String(), Type.Null()]),
+  currentVersion: nullable(Type.Integer()),
+  kind: nullable(Type.String()),
   spec: Json,
   metrics: Json,
-  nObs: Type.Union([Type.Integer(), Type.Null()]),
-  fitMs: Nullable(Type.Number()),
-  state: Type.Union([Type.Literal('ready'), Type.Literal('fitting'), Type.Literal('failed')]),
+  nObs: nullable(Type.Integer()),
+  fitMs: nullable(Type.Number()),
+  state: stringEnum(['ready', 'fitting', 'failed']),
   versions: Type.Integer(),
   refit: Type.Unknown({ description: 'the refit policy: {every: N} | {after: "24h"} | null' }),
   lock: Type.Object({
@@ -158,7 +158,7 @@ export const BacktestBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ScoresSchema = Type.Object({ mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) });
+const ScoresSchema = Type.Object({ mase: nullable(Type.Number()), smape: nullable(Type.Number()), coverage: nullable(Type.Number()) });
 export const BacktestData = Type.Object({
   model: Type.String(),
   h: Type.Integer(),
@@ -166,13 +166,13 @@ export const BacktestData = Type.Object({
   period: Type.Integer(),
   level: Type.Number(),
   nObs: Type.Integer(),
-  best: Type.Union([Type.String(), Type.Null()], { description: 'the kind with the lowest mean MASE' }),
+  best: nullable(Type.String({ description: 'the kind with the lowest mean MASE' })),
   results: Type.Array(
     Type.Object({
       kind: Type.String(),
       spec: Json,
       scores: Type.Union([ScoresSchema, Type.Null()], { description: 'means over the windows; null when the kind could not be fitted' }),
-      windows: Type.Array(Type.Object({ trainEnd: Type.Integer(), fitMs: Type.Number(), mase: Nullable(Type.Number()), smape: Nullable(Type.Number()), coverage: Nullable(Type.Number()) })),
+      windows: Type.Array(Type.Object({ trainEnd: Type.Integer(), fitMs: Type.Number(), mase: nullable(Type.Number()), smape: nullable(Type.Number()), coverage: nullable(Type.Number()) })),
       error: Type.Union([Type.Object({ code: Type.String(), message: Type.String() }), Type.Null()]),
     }),
   ),

@@ -1,10 +1,11 @@
 import { Type } from '@sinclair/typebox';
+import { nullable } from '../http/schema-types.ts';
 
 const Tensor = Type.Object({
   name: Type.String(),
   datatype: Type.String({ description: 'OIP datatype: FP32, INT64, BOOL, …' }),
   shape: Type.Array(Type.Integer(), { description: '-1 for a dynamic dimension' }),
-  dimNames: Type.Array(Type.Union([Type.String(), Type.Null()]), { description: 'symbolic name of each dynamic dimension' }),
+  dimNames: Type.Array(nullable(Type.String()), { description: 'symbolic name of each dynamic dimension' }),
 });
 
 export const Signature = Type.Object({ inputs: Type.Array(Tensor), outputs: Type.Array(Tensor) });
@@ -18,6 +19,6 @@ export const DeployData = Type.Object({
   metadata: Type.Record(Type.String(), Type.Unknown()),
   sizeBytes: Type.Integer(),
   hash: Type.String({ description: 'sha256 of the file' }),
-  loadMs: Type.Union([Type.Number(), Type.Null()], { description: 'time the worker took to load and check the file' }),
+  loadMs: nullable(Type.Number({ description: 'time the worker took to load and check the file' })),
   createdAt: Type.String(),
 });
