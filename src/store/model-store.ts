@@ -95,6 +95,8 @@ export class ModelStore {
   private readonly db: Db;
   // Forecasts look versions up per request: statements are compiled once.
   private readonly statements: StatementCache;
+  // Live models, once counted (the writer only): a scan of 100,000 took 2 ms of every status snapshot.
+  private liveModels?: number;
 
   // The writer notices when its file is deleted or replaced (see fileProblem) and then refuses writes.
   private readonly identity: FileIdentity | undefined;
@@ -227,7 +229,10 @@ export class ModelStore {
       this.labels.removeAll(model);
       return true;
     })();
-    if (deleted) this.reclaim();
+    if (deleted) {
+      this.liveModelsChanged(-1);
+      this.reclaim();
+    }
     return deleted;
   }
 
@@ -281,7 +286,20 @@ export class ModelStore {
   }
 
   countModels(): number {
-    return (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
+    if (this.liveModels !== undefined) return this.liveModels;
+    const n = (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
+    // Only the writer adds and removes models, so only the writer may keep the count.
+    if (this.writerLock) this.liveModels = n;
+    return n;
+  }
+
+  /**
+   * Moves the kept count once a change to it has committed. Inside an enclosing transaction (one that
+   * may still roll back) the count is dropped instead, and the next countModels scans again.
+   */
+  private liveModelsChanged(delta: number): void {
+    if (this.liveModels === undefined || delta === 0) return;
+    this.liveModels = this.db.inTransaction ? undefined : this.liveModels + delta;
   }
 
   listVersions(model: string): VersionSummary[] {
@@ -320,16 +338,17 @@ export class ModelStore {
   /** Allocates the model's next version number and records the fit as `fitting`, atomically. */
   beginVersion(v: NewVersion): number {
     this.identity?.assertIntact();
-    return this.db.transaction(() => {
+    let added = 0;
+    const version = this.db.transaction(() => {
       const ts = now();
-      this
+      added = this
         .stmt(
           `INSERT INTO models (name, created_at, updated_at) VALUES (?, ?, ?)
            ON CONFLICT(name) DO NOTHING`,
         )
-        .run(v.model, ts, ts);
+        .run(v.model, ts, ts).changes;
       // A fit under a deleted model's name brings the model back; its numbering goes on.
-      this.stmt(`UPDATE models SET deleted_at = NULL WHERE name = ? AND deleted_at IS NOT NULL`).run(v.model);
+      added += this.stmt(`UPDATE models SET deleted_at = NULL WHERE name = ? AND deleted_at IS NOT NULL`).run(v.model).changes;
       if (v.labels) this.labels.apply(v.model, v.labels);
       const { next_version } = this
         .stmt(`UPDATE models SET next_version = next_version + 1, updated_at = ? WHERE name = ?
@@ -344,6 +363,8 @@ export class ModelStore {
           v.timeIndex?.startMs ?? null, v.timeIndex?.step ?? null, v.timeIndex?.unit ?? null);
       return next_version;
     })();
+    this.liveModelsChanged(added);
+    return version;
   }
 
   /**

@@ -43,7 +43,14 @@ test('live and ready model counts match a count of the registry rows, and read i
   check('deleted models are not counted');
   fitOk('a');
   check('a deleted name fitted again counts again');
+  // The writer keeps the live count once counted: a fit that fails inside its transaction (here on the
+  // versions row, after the model's row was inserted) must leave it as the rolled-back table does.
+  assert.throws(() => store.beginVersion({ model: 'z', kind: 'naive', spec: {}, series: Float64Array.of(1), hash: undefined as unknown as string }));
+  check('a rolled-back new model is not counted');
   assert.deepEqual(brute(), { live: 4, forecast: 2, onnx: 1 }, 'the sequence itself');
+  const again = ModelStore.open(path, { readonly: true });
+  t.after(() => again.close());
+  assert.equal(again.countModels(), 4, 'a reader counts from the table');
 
   const raw = new Database(path, { readonly: true });
   t.after(() => raw.close());
