@@ -147,23 +147,21 @@ try {
   // Each latency is measured twice: the first requests after start-up (the code not yet optimised by
   // V8, SQLite's page cache empty), then a longer run of the same requests, whose p99 rests on more than
   // the two slowest samples.
-  const listOnce = async (i: number) => {
-    await json(`${d.url}/v1/models?limit=100${i % 2 ? '&label=bench%3Dscale' : ''}`);
+  const twice = async (what: string, first: number, target: string, one: (i: number) => Promise<void>) => {
+    for (const [n, when] of [[first, 'the first'], [1000, 'the next']] as const) {
+      const ms = await latencies(n, 4, one);
+      console.log(`    ${what}, ${when} ${n} requests, 4 at a time: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms [${target}]`);
+    }
   };
-  for (const [n, when] of [[200, 'the first'], [1000, 'the next']] as const) {
-    const list = await latencies(n, 4, listOnce);
-    console.log(`    GET /v1/models?limit=100 (half with a label filter), ${when} ${n} requests, 4 at a time: p50 ${pct(list, 50).toFixed(2)} ms, p99 ${pct(list, 99).toFixed(2)} ms [p99 < 20]`);
-  }
+  await twice('GET /v1/models?limit=100 (half with a label filter)', 200, 'p99 < 20', async (i) => {
+    await json(`${d.url}/v1/models?limit=100${i % 2 ? '&label=bench%3Dscale' : ''}`);
+  });
   const rand = mulberry32(7);
-  const coldOnce = async () => {
+  await twice('cold forecasts of random models', 500, 'p99 < 5', async () => {
     const name = `c${String(Math.floor(rand() * copied)).padStart(7, '0')}`;
     const body = await json(`${d.url}/v1/models/${name}/forecast?h=12`);
     if (body.status !== 'success') throw new Error(`forecast of ${name}: ${JSON.stringify(body)}`);
-  };
-  for (const [n, when] of [[500, 'the first'], [1000, 'the next']] as const) {
-    const cold = await latencies(n, 4, coldOnce);
-    console.log(`    cold forecasts of random models, ${when} ${n} requests, 4 at a time: p50 ${pct(cold, 50).toFixed(2)} ms, p99 ${pct(cold, 99).toFixed(2)} ms [p99 < 5]`);
-  }
+  });
   const bulkNames = Array.from({ length: 10_000 }, (_, i) => `c${String((i * 7) % copied).padStart(7, '0')}`);
   const t2 = performance.now();
   const res = await request(`${d.url}/v1/forecasts`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ models: [...new Set(bulkNames)], h: 12 }) });
@@ -173,13 +171,10 @@ try {
   // /v1/status and /metrics are read every second by dashboards and scrapers: their time is the event
   // loop's, so it must not grow with the number of models.
   const timed = async (path: string) => {
-    const ms: number[] = [];
     let bytes = 0;
-    for (let i = 0; i < 20; i++) {
-      const t = performance.now();
+    const ms = await latencies(20, 1, async () => {
       bytes = (await (await request(`${d.url}${path}`)).body.text()).length;
-      ms.push(performance.now() - t);
-    }
+    });
     return `${(bytes / 1e3).toFixed(0)} kB, p50 ${pct(ms, 50).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`;
   };
   const status = await timed('/v1/status');

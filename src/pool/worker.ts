@@ -13,7 +13,7 @@ import type {
 } from './tasks.ts';
 
 const config = workerData as WorkerConfig;
-if (config.nice) lowerThreadPriority(config.nice);
+lowerThreadPriority(config.nice ?? 0);
 await loadKindsModule(config.kindsModule);
 
 // The latest state loaded per version; appends only move a version forward, so a later request

@@ -13,6 +13,17 @@ import { Checkpointer } from './checkpointer.ts';
 import { acquireWriterLock, type LockHolder, type WriterLock } from './writer-lock.ts';
 import type { ModelEntry, ModelRecord, NewDeployment, NewVersion, PublishedFit, TimeIndex, VersionRecord, VersionSummary } from './types.ts';
 
+/**
+ * The counts behind /v1/status and /metrics: scans of the partial indexes models_live and versions_onnx
+ * (schema version 9), never a join of every model to its current version.
+ */
+export const COUNT_SQL = {
+  live: `SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`,
+  ready: `SELECT count(*) AS n FROM models WHERE deleted_at IS NULL AND current_version IS NOT NULL`,
+  onnx: `SELECT count(*) AS n FROM versions v JOIN models m ON m.name = v.model AND m.current_version = v.version
+         WHERE v.kind = 'onnx' AND m.deleted_at IS NULL`,
+};
+
 const SUMMARY_COLUMNS = `versions.model, versions.version, versions.kind, versions.spec, versions.state, versions.error,
   versions.metrics, length(versions.series) / 8 AS n_fit, ${nObsColumn('versions')} AS n_obs, versions.ts_start_ms,
   versions.ts_step, versions.ts_unit, versions.fit_ms, versions.hash, versions.created_at, versions.finished_at`;
@@ -274,23 +285,20 @@ export class ModelStore {
 
   /** Models with a ready version, ONNX apart from forecasting (the metrics' modelapi_models{kind}). */
   countReadyModels(): { forecast: number; onnx: number } {
-    // Two index scans (models_live, versions_onnx), not a join of every model to its current version.
-    const ready = (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL AND current_version IS NOT NULL`).get() as { n: number }).n;
-    const onnx = (this
-      .stmt(
-        `SELECT count(*) AS n FROM versions v JOIN models m ON m.name = v.model AND m.current_version = v.version
-         WHERE v.kind = 'onnx' AND m.deleted_at IS NULL`,
-      )
-      .get() as { n: number }).n;
-    return { forecast: ready - onnx, onnx };
+    const onnx = this.count(COUNT_SQL.onnx);
+    return { forecast: this.count(COUNT_SQL.ready) - onnx, onnx };
   }
 
   countModels(): number {
     if (this.liveModels !== undefined) return this.liveModels;
-    const n = (this.stmt(`SELECT count(*) AS n FROM models WHERE deleted_at IS NULL`).get() as { n: number }).n;
+    const n = this.count(COUNT_SQL.live);
     // Only the writer adds and removes models, so only the writer may keep the count.
     if (this.writerLock) this.liveModels = n;
     return n;
+  }
+
+  private count(sql: string): number {
+    return (this.stmt(sql).get() as { n: number }).n;
   }
 
   /**

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ModelStore } from '../../src/store/index.ts';
+import { COUNT_SQL } from '../../src/store/model-store.ts';
 import { tempDir } from '../support/daemon.ts';
 
 // The counts behind /v1/status and /metrics come from partial indexes (schema version 9); they must say what
@@ -55,7 +56,7 @@ test('live and ready model counts match a count of the registry rows, and read i
   const raw = new Database(path, { readonly: true });
   t.after(() => raw.close());
   const plan = (sql: string) => raw.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r) => (r as { detail: string }).detail).join(' | ');
-  assert.match(plan(`SELECT count(*) FROM models WHERE deleted_at IS NULL AND current_version IS NOT NULL`), /models_live/);
-  assert.match(plan(`SELECT count(*) FROM models WHERE deleted_at IS NULL`), /models_live/);
-  assert.match(plan(`SELECT count(*) FROM versions v JOIN models m ON m.name = v.model AND m.current_version = v.version WHERE v.kind = 'onnx' AND m.deleted_at IS NULL`), /SCAN v USING COVERING INDEX versions_onnx/);
+  assert.match(plan(COUNT_SQL.live), /models_live/);
+  assert.match(plan(COUNT_SQL.ready), /models_live/);
+  assert.match(plan(COUNT_SQL.onnx), /SCAN v USING COVERING INDEX versions_onnx/);
 });
