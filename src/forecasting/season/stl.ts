@@ -63,8 +63,92 @@ function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: 
 }
 
 /**
+ * loessAt's final weights for every interior point (window i − nsh + 1 .. i − nsh + len around
+ * xs = i): they depend only on the offsets j − xs, so one kernel serves all of them and each interior
+ * point costs a dot product instead of four passes with a division each. On a long series nearly
+ * every point is interior (the trend smoother of a 336-period decomposition spans 561 points). The
+ * arithmetic is loessAt's on offsets instead of positions, so the sums differ from it by rounding only.
+ */
+function interiorKernel(n: number, len: number, deg: number, nsh: number): Float64Array {
+  const lo = 1 - nsh; // offset of the window's first point
+  const hi = len - nsh;
+  const h = Math.max(-lo, hi);
+  const w = new Float64Array(len);
+  let a = 0;
+  for (let k = lo; k <= hi; k++) {
+    const r = Math.abs(k);
+    let wk = 0;
+    if (r <= 0.999 * h) {
+      if (r <= 0.001 * h) wk = 1;
+      else {
+        const q = r / h;
+        const u = 1 - q * q * q;
+        wk = u * u * u;
+      }
+    }
+    w[k - lo] = wk;
+    a += wk;
+  }
+  for (let k = 0; k < len; k++) w[k]! /= a;
+  if (h > 0 && deg > 0) {
+    let c = 0;
+    for (let k = lo; k <= hi; k++) c += w[k - lo]! * k;
+    let cc = 0;
+    for (let k = lo; k <= hi; k++) cc += w[k - lo]! * (k - c) * (k - c);
+    if (Math.sqrt(cc) > 0.001 * (n - 1)) {
+      const b = -c / cc;
+      for (let k = lo; k <= hi; k++) w[k - lo]! *= b * (k - c) + 1;
+    }
+  }
+  return w;
+}
+
+/**
+ * The first point of the window stats::stl's stless uses at i: centred (nsh = floor((len + 1) / 2)
+ * points up to i) and clamped to the series; the whole series when the span exceeds it.
+ */
+function windowStart(i: number, n: number, len: number): number {
+  const last = len < n ? n - len + 1 : 1;
+  const left = i - Math.floor((len + 1) / 2) + 1;
+  return left < 1 ? 1 : left > last ? last : left;
+}
+
+/** Loess at every nj-th point from 1: the interior ones by the shared kernel, the others by loessAt. */
+function smoothPoints(y: ArrayLike<number>, n: number, len: number, deg: number, nj: number, out: Float64Array): void {
+  const span = Math.min(len, n);
+  const nsh = Math.floor((len + 1) / 2);
+  const kernel = len < n ? interiorKernel(n, len, deg, nsh) : null;
+  for (let i = 1; i <= n; i += nj) {
+    const nleft = windowStart(i, n, len);
+    if (kernel !== null && nleft === i - nsh + 1) {
+      let ys = 0;
+      for (let k = 0, j = nleft - 1; k < len; k++, j++) ys += kernel[k]! * y[j]!;
+      out[i - 1] = ys;
+    } else out[i - 1] = loessAt(y, n, len, deg, i, nleft, nleft + span - 1) ?? y[i - 1]!;
+  }
+}
+
+/** Linear interpolation between the smoothed points, and the last point smoothed in the last window. */
+function fillBetween(y: ArrayLike<number>, n: number, len: number, deg: number, nj: number, out: Float64Array): void {
+  for (let i = 1; i <= n - nj; i += nj) {
+    const delta = (out[i + nj - 1]! - out[i - 1]!) / nj;
+    for (let j = i + 1; j < i + nj; j++) out[j - 1] = out[i - 1]! + delta * (j - i);
+  }
+  const k = Math.floor((n - 1) / nj) * nj + 1;
+  if (k === n) return;
+  const nleft = windowStart(k, n, len);
+  out[n - 1] = loessAt(y, n, len, deg, n, nleft, nleft + Math.min(len, n) - 1) ?? y[n - 1]!;
+  if (k !== n - 1) {
+    const delta = (out[n - 1]! - out[k - 1]!) / (n - k);
+    for (let j = k + 1; j < n; j++) out[j - 1] = out[k - 1]! + delta * (j - k);
+  }
+}
+
+/**
  * Loess smooth of y (length n) at 1..n with span len, evaluated every `jump` points and linearly
- * interpolated in between, exactly as stats::stl's stless.
+ * interpolated in between, exactly as stats::stl's stless. (Split into small functions so that V8
+ * optimises each whole on its first calls rather than deoptimising a large one branch by branch: a
+ * fit in a fresh process spent more time in that churn than in the smoothing.)
  */
 function loess(y: ArrayLike<number>, n: number, len: number, deg: number, jump: number): Float64Array {
   const out = new Float64Array(n);
@@ -73,55 +157,8 @@ function loess(y: ArrayLike<number>, n: number, len: number, deg: number, jump: 
     return out;
   }
   const nj = Math.min(jump, n - 1);
-  let nleft = 1;
-  let nright = n;
-  const at = (i: number) => {
-    const v = loessAt(y, n, len, deg, i, nleft, nright);
-    out[i - 1] = v ?? y[i - 1]!;
-  };
-  if (len >= n) {
-    for (let i = 1; i <= n; i += nj) at(i);
-  } else if (nj === 1) {
-    const nsh = Math.floor((len + 1) / 2);
-    nright = len;
-    for (let i = 1; i <= n; i++) {
-      if (i > nsh && nright !== n) {
-        nleft++;
-        nright++;
-      }
-      at(i);
-    }
-    return out;
-  } else {
-    const nsh = Math.floor((len + 1) / 2);
-    for (let i = 1; i <= n; i += nj) {
-      if (i < nsh) {
-        nleft = 1;
-        nright = len;
-      } else if (i >= n - nsh + 1) {
-        nleft = n - len + 1;
-        nright = n;
-      } else {
-        nleft = i - nsh + 1;
-        nright = len + i - nsh;
-      }
-      at(i);
-    }
-  }
-  if (nj === 1) return out;
-  for (let i = 1; i <= n - nj; i += nj) {
-    const delta = (out[i + nj - 1]! - out[i - 1]!) / nj;
-    for (let j = i + 1; j < i + nj; j++) out[j - 1] = out[i - 1]! + delta * (j - i);
-  }
-  const k = Math.floor((n - 1) / nj) * nj + 1;
-  if (k !== n) {
-    const v = loessAt(y, n, len, deg, n, nleft, nright);
-    out[n - 1] = v ?? y[n - 1]!;
-    if (k !== n - 1) {
-      const delta = (out[n - 1]! - out[k - 1]!) / (n - k);
-      for (let j = k + 1; j < n; j++) out[j - 1] = out[k - 1]! + delta * (j - k);
-    }
-  }
+  smoothPoints(y, n, len, deg, nj, out);
+  if (nj > 1) fillBetween(y, n, len, deg, nj, out);
   return out;
 }
 
@@ -135,6 +172,39 @@ function movingAverage(x: Float64Array, len: number): Float64Array {
     if (i + len < x.length) s += x[i + len]! - x[i]!;
   }
   return out;
+}
+
+/**
+ * Cycle-subseries smoothing of the detrended series into C (length n + 2·np): each of the np
+ * subseries smoothed by loess and extended one cycle at each end.
+ */
+function cycleSubseries(y: ArrayLike<number>, trend: Float64Array, np: number, ns: number, sj: number, C: Float64Array): void {
+  const n = y.length;
+  for (let j = 0; j < np; j++) {
+    const k = Math.floor((n - 1 - j) / np) + 1;
+    const sub = new Float64Array(k);
+    for (let i = 0; i < k; i++) sub[i] = y[j + i * np]! - trend[j + i * np]!;
+    const sm = loess(sub, k, ns, 0, sj);
+    const first = loessAt(sub, k, ns, 0, 0, 1, Math.min(ns, k)) ?? sm[0]!;
+    const last = loessAt(sub, k, ns, 0, k + 1, Math.max(1, k - ns + 1), k) ?? sm[k - 1]!;
+    C[j] = first;
+    for (let i = 0; i < k; i++) C[(i + 1) * np + j] = sm[i]!;
+    C[(k + 1) * np + j] = last;
+  }
+}
+
+/** The seasonal component: C less its low-pass filter (moving averages np, np and 3, then loess). */
+function seasonalOf(C: Float64Array, n: number, np: number, nl: number, lj: number, seasonal: Float64Array): void {
+  const L = loess(movingAverage(movingAverage(movingAverage(C.subarray(0, n + 2 * np), np), np), 3), n, nl, 1, lj);
+  for (let i = 0; i < n; i++) seasonal[i] = C[np + i]! - L[i]!;
+}
+
+/** The trend: loess of the deseasonalised series. */
+function trendOf(y: ArrayLike<number>, seasonal: Float64Array, nt: number, tj: number, trend: Float64Array): void {
+  const n = y.length;
+  const deseason = new Float64Array(n);
+  for (let i = 0; i < n; i++) deseason[i] = y[i]! - seasonal[i]!;
+  trend.set(loess(deseason, n, nt, 1, tj));
 }
 
 export function stl(y: ArrayLike<number>, period: number, sWindow = 11): StlResult {
@@ -151,24 +221,9 @@ export function stl(y: ArrayLike<number>, period: number, sWindow = 11): StlResu
   const seasonal = new Float64Array(n);
   const C = new Float64Array(n + 2 * np);
   for (let pass = 0; pass < 2; pass++) {
-    // Cycle-subseries smoothing of the detrended series, extended one cycle each side.
-    for (let j = 0; j < np; j++) {
-      const k = Math.floor((n - 1 - j) / np) + 1;
-      const sub = new Float64Array(k);
-      for (let i = 0; i < k; i++) sub[i] = y[j + i * np]! - trend[j + i * np]!;
-      const sm = loess(sub, k, ns, 0, sj);
-      const first = loessAt(sub, k, ns, 0, 0, 1, Math.min(ns, k)) ?? sm[0]!;
-      const last = loessAt(sub, k, ns, 0, k + 1, Math.max(1, k - ns + 1), k) ?? sm[k - 1]!;
-      C[j] = first;
-      for (let i = 0; i < k; i++) C[(i + 1) * np + j] = sm[i]!;
-      C[(k + 1) * np + j] = last;
-    }
-    // Low-pass: moving averages np, np, 3, then loess.
-    const L = loess(movingAverage(movingAverage(movingAverage(C.subarray(0, n + 2 * np), np), np), 3), n, nl, 1, lj);
-    for (let i = 0; i < n; i++) seasonal[i] = C[np + i]! - L[i]!;
-    const deseason = new Float64Array(n);
-    for (let i = 0; i < n; i++) deseason[i] = y[i]! - seasonal[i]!;
-    trend.set(loess(deseason, n, nt, 1, tj));
+    cycleSubseries(y, trend, np, ns, sj, C);
+    seasonalOf(C, n, np, nl, lj, seasonal);
+    trendOf(y, seasonal, nt, tj, trend);
   }
   const remainder = new Float64Array(n);
   for (let i = 0; i < n; i++) remainder[i] = y[i]! - seasonal[i]! - trend[i]!;
