@@ -59,6 +59,11 @@ export interface SearchContext {
    * the polish found nothing better.
    */
   deferredPolish?: () => EtsParams | null;
+  /**
+   * Start from these smoothing parameters alone, with steps a tenth of the usual, and no alternative
+   * starts: the refit on the whole series of a structure chosen on its last values (select.ts).
+   */
+  start?: Smoothing;
 }
 
 /** An optimum carried to the next candidate: its smoothing parameters and −2·loglik's AICc. */
@@ -187,10 +192,12 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   // with a fresh simplex, which escapes the collapsed simplices a 2000-evaluation run can end in.
   // On the dev series this reaches a lower AICc than R's single run, with fewer evaluations than
   // running the full-dimensional search from every start.
+  const from = search?.start;
+  if (from) for (let i = 0; i < L.level; i++) steps[i]! /= 10;
   const opts = { steps, maxit: 2000, reltol: 1.490116119384765625e-8 };
   const probe = optSeas ? { steps, maxit: 1000, reltol: 1e-6 } : opts;
-  let best = nelderMead(objective, x0, probe);
-  for (const alt of alternativeStarts(s)) {
+  let best = nelderMead(objective, from ? withSmoothing(x0, L, from) : x0, probe);
+  for (const alt of from ? [] : alternativeStarts(s)) {
     const r = nelderMead(objective, withSmoothing(x0, L, alt), probe);
     if (r.value < best.value) best = r;
   }

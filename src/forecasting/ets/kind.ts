@@ -29,6 +29,7 @@ export function etsMetrics(p: EtsParams): Fitted['metrics'] {
     aicc: finite(c.aicc),
     bic: finite(c.bic),
     n: p.nObs,
+    ...(p.searchedLast ? { searchedLast: p.searchedLast } : {}),
   };
 }
 

@@ -29,6 +29,8 @@ export interface EtsParams {
    * Dropped when an update moves the state; then forecasts simulate again.
    */
   stored?: StoredIntervals;
+  /** Set when the structure was chosen on the series' last values only (select.ts, SEARCH_WINDOW). */
+  searchedLast?: number;
 }
 
 /** Simulated bounds per level for steps 1..h: exactly what simulatedIntervals gives for those steps. */
