@@ -27,6 +27,11 @@ test('auto_arima on a series longer than the search window searches its end, the
   for (const [name, value] of [['ar1', 0.5], ['ar2', -0.3], ['intercept', 50]] as const) {
     assert.ok(Math.abs((m[name] as number) - value) < 4 * (m[`se_${name}`] as number), `${name} ${m[name]} (se ${m[`se_${name}`]})`);
   }
+  // The refit started from the window's estimates reaches the whole series' CSS-ML optimum: the
+  // `arima` kind's fit of the same order (CSS over every value, then ML) has the same likelihood.
+  const arima = getKind('arima');
+  const exact = arima.fit(y, arima.parseSpec({ order: [2, 0, 0] }), {});
+  assert.ok(Math.abs((m.loglik as number) - (exact.metrics.loglik as number)) < 1e-6, `${m.loglik} against ${exact.metrics.loglik}`);
   // A series at the window's length is searched whole, as before.
   const short = auto.fit(y.slice(n - SEARCH_WINDOW), auto.parseSpec({}), {});
   assert.equal(short.metrics.searchedLast, undefined);
