@@ -19,15 +19,17 @@ function nextOdd(x: number): number {
 /** Weights buffer shared by every loessAt call (grown on demand): STL makes ~10^5 calls on long series. */
 let scratch = new Float64Array(64);
 
-/** Loess fit at position xs (1-based, may lie outside 1..n) from points nleft..nright (stats::stl's stlest). */
-function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: number, nleft: number, nright: number): number | null {
+/**
+ * The loess weights at position xs (1-based, may lie outside 1..n) on points nleft..nright, into
+ * w[0..count): tricube, normalised, and with the linear correction for deg > 0 (stats::stl's stlest).
+ * False when every weight is zero.
+ */
+function loessWeights(w: Float64Array, n: number, len: number, deg: number, xs: number, nleft: number, nright: number): boolean {
   let h = Math.max(xs - nleft, nright - xs);
   if (len > n) h += Math.floor((len - n) / 2);
   const h9 = 0.999 * h;
   const h1 = 0.001 * h;
   const count = nright - nleft + 1;
-  if (scratch.length < count) scratch = new Float64Array(2 * count);
-  const w = scratch;
   let a = 0;
   for (let j = nleft; j <= nright; j++) {
     const r = Math.abs(j - xs);
@@ -44,7 +46,7 @@ function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: 
     w[j - nleft] = wj;
     a += wj;
   }
-  if (a <= 0) return null;
+  if (a <= 0) return false;
   for (let j = 0; j < count; j++) w[j]! /= a;
   if (h > 0 && deg > 0) {
     let c = 0;
@@ -57,49 +59,31 @@ function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: 
       for (let j = nleft; j <= nright; j++) w[j - nleft]! *= b * (j - c) + 1;
     }
   }
+  return true;
+}
+
+/** Loess fit at position xs from points nleft..nright (stats::stl's stlest); null when no weight is positive. */
+function loessAt(y: ArrayLike<number>, n: number, len: number, deg: number, xs: number, nleft: number, nright: number): number | null {
+  const count = nright - nleft + 1;
+  if (scratch.length < count) scratch = new Float64Array(2 * count);
+  const w = scratch;
+  if (!loessWeights(w, n, len, deg, xs, nleft, nright)) return null;
   let ys = 0;
   for (let j = nleft; j <= nright; j++) ys += w[j - nleft]! * y[j - 1]!;
   return ys;
 }
 
 /**
- * loessAt's final weights for every interior point (window i − nsh + 1 .. i − nsh + len around
- * xs = i): they depend only on the offsets j − xs, so one kernel serves all of them and each interior
- * point costs a dot product instead of four passes with a division each. On a long series nearly
- * every point is interior (the trend smoother of a 336-period decomposition spans 561 points). The
- * arithmetic is loessAt's on offsets instead of positions, so the sums differ from it by rounding only.
+ * loessAt's weights for every interior point (window i − nsh + 1 .. i − nsh + len around xs = i,
+ * span len < n): they depend only on the offsets j − xs, so the weights at the first interior point
+ * serve all of them and each interior point costs a dot product instead of four passes with a division
+ * each. On a long series nearly every point is interior (the trend smoother of a 336-period
+ * decomposition spans 561 points). Elsewhere loessAt's sums differ from these by rounding only.
  */
 function interiorKernel(n: number, len: number, deg: number, nsh: number): Float64Array {
-  const lo = 1 - nsh; // offset of the window's first point
-  const hi = len - nsh;
-  const h = Math.max(-lo, hi);
   const w = new Float64Array(len);
-  let a = 0;
-  for (let k = lo; k <= hi; k++) {
-    const r = Math.abs(k);
-    let wk = 0;
-    if (r <= 0.999 * h) {
-      if (r <= 0.001 * h) wk = 1;
-      else {
-        const q = r / h;
-        const u = 1 - q * q * q;
-        wk = u * u * u;
-      }
-    }
-    w[k - lo] = wk;
-    a += wk;
-  }
-  for (let k = 0; k < len; k++) w[k]! /= a;
-  if (h > 0 && deg > 0) {
-    let c = 0;
-    for (let k = lo; k <= hi; k++) c += w[k - lo]! * k;
-    let cc = 0;
-    for (let k = lo; k <= hi; k++) cc += w[k - lo]! * (k - c) * (k - c);
-    if (Math.sqrt(cc) > 0.001 * (n - 1)) {
-      const b = -c / cc;
-      for (let k = lo; k <= hi; k++) w[k - lo]! *= b * (k - c) + 1;
-    }
-  }
+  // The centre point always has weight 1, so the weights never all vanish.
+  loessWeights(w, n, len, deg, nsh, 1, len);
   return w;
 }
 
