@@ -86,3 +86,17 @@ test('ets(A,N,N) chosen on the window reaches the whole-series likelihood found 
   assert.ok(lik <= best + 0.01, `fit ${lik} against the grid's ${best}`);
   assert.ok(lik > best - 0.5, `fit ${lik} below the grid's ${best} by more than the grid's resolution allows`);
 });
+
+test('ets searches the whole series when its last 10,000 values are mostly gaps or constant', () => {
+  const n = SEARCH_WINDOW + 5000;
+  const ets = getKind('ets');
+  const gappy = localLevel(n, 0.3, 13);
+  for (let t = n - SEARCH_WINDOW; t < n; t++) if (t % 3 !== 0) gappy[t] = NaN;
+  const g = ets.fit(gappy, ets.parseSpec({ model: 'ANN' }), {});
+  assert.equal(g.metrics.searchedLast, undefined);
+  const flat = localLevel(n, 0.3, 14);
+  flat.fill(flat[4999]!, n - SEARCH_WINDOW);
+  const f = ets.fit(flat, ets.parseSpec({ model: 'ANN' }), {});
+  assert.equal(f.metrics.searchedLast, undefined);
+  assert.equal(f.metrics.n, n);
+});

@@ -109,7 +109,8 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
 function windowedSelect(y: Float64Array, list: Structure[], spec: EtsSpec, facts: SeriesFacts, ctx: FitContext): EtsParams | null {
   const tail = y.subarray(y.length - SEARCH_WINDOW);
   const tailFacts = seriesFacts(tail);
-  const onTail = tailFacts.nObs > 0 && !tailFacts.constant ? searchStructures(tail, list, spec, tailFacts, ctx) : null;
+  // A window that is mostly gaps, or constant, says too little: the whole series is searched then.
+  const onTail = tailFacts.nObs >= SEARCH_WINDOW / 2 && !tailFacts.constant ? searchStructures(tail, list, spec, tailFacts, ctx) : null;
   if (!onTail) return searchStructures(y, list, spec, facts, ctx);
   ctx.checkpoint?.();
   const whole = estimate(y, onTail.structure, facts.scale, { bestIc: Infinity, nObs: facts.nObs, start: onTail });
