@@ -14,6 +14,7 @@ import { nsdiffs } from '../../season/seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
 import type { AutoArimaSpec } from './kind.ts';
 import { unfittable } from '../../errors.ts';
+import { countObserved } from '../../stats.ts';
 
 /**
  * Under the approximation, series longer than this are searched on their last SEARCH_WINDOW values:
@@ -42,8 +43,15 @@ export interface SearchOutcome {
   aicc?: number;
 }
 
-function observed(x: ArrayLike<number>): number[] {
-  return Array.from(x).filter((v) => !Number.isNaN(v));
+/** The observed (non-missing) values, in order; typed, since x can hold 60,000 values or more. */
+function observed(x: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(countObserved(x));
+  let k = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]!;
+    if (!Number.isNaN(v)) out[k++] = v;
+  }
+  return out;
 }
 
 /**
@@ -60,7 +68,7 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   const xr = xreg?.names.length ? { names: xreg.names, cols: xreg.cols.map((c) => c.slice(first)) } : undefined;
   // The series the differencing tests see: y itself, or its regression residuals.
   const tested = xr ? olsResiduals(x, xr.cols) : x;
-  const n = observed(y.subarray(first, last + 1)).length;
+  const n = countObserved(y.subarray(first, last + 1));
   const obs = observed(x);
   const m = spec.period;
   if (!xr && isConstant(obs)) {
@@ -81,11 +89,11 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
     D = 0;
   } else {
     D = nsdiffs(tested, m, spec.maxD);
-    if (D > 0 && observed(difference(tested, 0, D, m)).length === 0) D--;
+    if (D > 0 && countObserved(difference(tested, 0, D, m)) === 0) D--;
   }
   let dx = D > 0 ? difference(tested, 0, D, m) : tested;
   let d = spec.d ?? ndiffs(dx, spec.maxd);
-  if (spec.d === null && d > 0 && observed(difference(dx, d, 0, 1)).length === 0) d--;
+  if (spec.d === null && d > 0 && countObserved(difference(dx, d, 0, 1)) === 0) d--;
   if (d > 0) dx = difference(dx, d, 0, 1);
   const dobs = observed(dx);
   if (dobs.length === 0) throw unfittable('not enough data to proceed after differencing');
@@ -106,7 +114,7 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   const windowed = approximation && x.length > SEARCH_WINDOW;
   const xs = windowed ? x.subarray(x.length - SEARCH_WINDOW) : x;
   const xrs = xr && windowed ? { names: xr.names, cols: xr.cols.map((c) => c.subarray(c.length - SEARCH_WINDOW)) } : xr;
-  const ns = windowed ? observed(xs).length : n;
+  const ns = windowed ? countObserved(xs) : n;
   let offset = 0;
   if (approximation) {
     try {
