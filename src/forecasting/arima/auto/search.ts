@@ -136,7 +136,10 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
     best = noCandidate(found.s);
     for (const cand of order) {
       if (!Number.isFinite(cand.ic)) continue;
-      const refit = scoreModel(ctx, cand.s, false, windowed ? windowStart(searched, cand) : undefined);
+      // A windowed search's CSS estimates start the whole series' ML in place of a CSS stage over every
+      // value: on 10,000 values they are already close to the whole series' (see SEARCH_WINDOW).
+      const start = windowed && cand.est ? cand.est.coef.subarray(0, narmaOf(cand.s)) : undefined;
+      const refit = scoreModel(ctx, cand.s, false, start);
       if (refit.ic < Infinity) {
         best = refit;
         break;
@@ -184,19 +187,4 @@ function fixedModel(x: Float64Array, s: Structure, coef: number[]): SearchOutcom
     k++;
   }
   return { s, x, xcols: [], coef: Float64Array.from(coef), sigma2: k ? ssq / k : 0, est: null, nUsed: prob.nUsed, tried: 0, approximation: false, searched: x.length };
-}
-
-/**
- * Where the whole series' ML fit of a windowed search's candidate starts, in place of a CSS stage over
- * every value: the candidate's ML fit on the window, itself started from its CSS estimates there. On
- * 10,000 values both are already close to the whole series' optimum (see SEARCH_WINDOW), and each ML
- * iteration on the window costs a sixth of one on 60,000 values, so the whole series' fit needs few.
- * Undefined (CSS over every value, as on short series) when the candidate has no estimates.
- */
-function windowStart(window: SearchContext, cand: Candidate): Float64Array | undefined {
-  if (!cand.est) return undefined;
-  const narma = narmaOf(cand.s);
-  const css = cand.est.coef.subarray(0, narma);
-  const ml = scoreModel(window, cand.s, false, css).est;
-  return (ml ?? cand.est).coef.subarray(0, narma);
 }
