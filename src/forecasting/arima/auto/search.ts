@@ -4,7 +4,7 @@
  * candidates by CSS-ML in order of their approximate AICc until one is acceptable.
  */
 import { FitFailure, fitCssMl, type Estimate } from '../fit.ts';
-import { narmaOf, prepare } from '../problem.ts';
+import { prepare } from '../problem.ts';
 import { difference, type Structure } from '../structure.ts';
 import { noCandidate, scoreModel, withXreg, type Candidate, type SearchContext } from './candidate.ts';
 import { ncoef } from '../structure.ts';
@@ -136,10 +136,7 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
     best = noCandidate(found.s);
     for (const cand of order) {
       if (!Number.isFinite(cand.ic)) continue;
-      // A windowed search's CSS estimates start the whole series' ML in place of a CSS stage over every
-      // value: on 10,000 values they are already close to the whole series' (see SEARCH_WINDOW).
-      const start = windowed && cand.est ? cand.est.coef.subarray(0, narmaOf(cand.s)) : undefined;
-      const refit = scoreModel(ctx, cand.s, false, start);
+      const refit = scoreModel(ctx, cand.s, false);
       if (refit.ic < Infinity) {
         best = refit;
         break;
