@@ -234,6 +234,17 @@ export function countObserved(y: ArrayLike<number>): number {
   return n;
 }
 
+/** The non-NaN values in order, typed: long series hold 60,000 values or more. */
+export function observedValues(y: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(countObserved(y));
+  let k = 0;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (!Number.isNaN(v)) out[k++] = v;
+  }
+  return out;
+}
+
 /** Mean of the non-NaN values; NaN when there are none. */
 export function meanIgnoringNaN(y: ArrayLike<number>): number {
   let n = 0;

@@ -2,7 +2,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export { ModelParams, success, FailResponse, ErrorResponse } from '../http/jsend-schemas.ts';
 import { nullable, stringEnum } from '../http/schema-types.ts';
 
-/** The shapes the routes take and give; also the OpenAPI document. */
+// The shapes the routes take and give; also the OpenAPI document.
 
 const LabelsT = Type.Record(Type.String(), Type.String(), { description: 'labels: key → value' });
 export const Timestamps = Type.Array(Type.Union([Type.String(), Type.Number()]), {

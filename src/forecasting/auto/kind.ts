@@ -1,4 +1,5 @@
 import { EngineError, unfittable } from '../errors.ts';
+import { countObserved } from '../stats.ts';
 import type { Fitted, ModelKind } from '../types.ts';
 import { combineForecasts } from './combine.ts';
 import { blowsUp, plausibleRange, type PlausibleRange } from './guard.ts';
@@ -83,8 +84,7 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
     name: 'auto',
     parseSpec: parseAutoSpec,
     check(y) {
-      let observed = 0;
-      for (const v of y) if (!Number.isNaN(v)) observed++;
+      const observed = countObserved(y);
       if (observed < 4) throw unfittable(`auto needs at least 4 observed values; the series has ${observed}`);
     },
     fit(y, spec, ctx) {

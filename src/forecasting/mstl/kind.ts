@@ -9,6 +9,7 @@ import { autoArimaKind } from '../arima/index.ts';
 import { assertSeries } from '../baseline/common.ts';
 import { EngineError, invalidSpec, unfittable } from '../errors.ts';
 import { guardedFit } from '../guarded-fit.ts';
+import { countObserved } from '../stats.ts';
 import { etsKind } from '../ets/index.ts';
 import { decideSeasons } from '../season/detect.ts';
 import { interpolate } from '../season/interpolate.ts';
@@ -35,8 +36,7 @@ const memberKind = (method: MstlSpec['method']) => (method === 'ets' ? etsKind :
 
 function check(y: Float64Array): void {
   assertSeries(y);
-  let observed = 0;
-  for (const v of y) if (!Number.isNaN(v)) observed++;
+  const observed = countObserved(y);
   if (observed < 4) throw unfittable(`mstl needs at least 4 observed values; the series has ${observed}`);
 }
 

@@ -16,7 +16,7 @@ function nextOdd(x: number): number {
   return r % 2 === 0 ? r + 1 : r;
 }
 
-/** Weights buffer shared by every loessAt call (grown on demand): STL makes ~10^5 calls on long series. */
+/** Weights buffer shared by every loessAt call (grown on demand): the points near the ends and every point of short subseries. */
 let scratch = new Float64Array(64);
 
 /**

@@ -3,6 +3,8 @@
  * (test = "kpss", alpha = 0.05): urca's statistic with Bartlett lag trunc(3 sqrt(n) / 13), p-value
  * interpolated in the 10/5/2.5/1% critical values (0.347, 0.463, 0.574, 0.739), difference while p < alpha.
  */
+import { observedValues } from '../../stats.ts';
+
 export function isConstant(x: ArrayLike<number>): boolean {
   for (let i = 1; i < x.length; i++) if (x[i] !== x[0]) return false;
   return true;
@@ -50,10 +52,10 @@ export function kpssPValue(stat: number): number {
 }
 
 export function ndiffs(series: ArrayLike<number>, maxD = 2, alpha = 0.05): number {
-  let x = Array.from(series).filter((v) => !Number.isNaN(v));
+  let x = observedValues(series);
   let d = 0;
   if (x.length < 2 || isConstant(x)) return 0;
-  const test = (v: number[]) => {
+  const test = (v: Float64Array) => {
     const stat = kpssStatistic(v);
     return Number.isFinite(stat) ? kpssPValue(stat) < alpha : false;
   };

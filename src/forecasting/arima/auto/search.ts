@@ -14,7 +14,7 @@ import { nsdiffs } from '../../season/seasonal-strength.ts';
 import { stepwise } from './stepwise.ts';
 import type { AutoArimaSpec } from './kind.ts';
 import { unfittable } from '../../errors.ts';
-import { countObserved } from '../../stats.ts';
+import { countObserved, observedValues } from '../../stats.ts';
 
 /**
  * Under the approximation, series longer than this are searched on their last SEARCH_WINDOW values:
@@ -43,17 +43,6 @@ export interface SearchOutcome {
   aicc?: number;
 }
 
-/** The observed (non-missing) values, in order; typed, since x can hold 60,000 values or more. */
-function observed(x: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(countObserved(x));
-  let k = 0;
-  for (let i = 0; i < x.length; i++) {
-    const v = x[i]!;
-    if (!Number.isNaN(v)) out[k++] = v;
-  }
-  return out;
-}
-
 /**
  * `xreg`: external regressors aligned with y. As auto.arima does with xreg, the differencing tests
  * run on the residuals of a least-squares regression of y on them, and every candidate is a
@@ -69,7 +58,7 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   // The series the differencing tests see: y itself, or its regression residuals.
   const tested = xr ? olsResiduals(x, xr.cols) : x;
   const n = countObserved(y.subarray(first, last + 1));
-  const obs = observed(x);
+  const obs = observedValues(x);
   const m = spec.period;
   if (!xr && isConstant(obs)) {
     const mean = obs.reduce((a, b) => a + b, 0) / obs.length;
@@ -95,7 +84,7 @@ export function searchArima(y: Float64Array, spec: AutoArimaSpec, checkpoint?: (
   let d = spec.d ?? ndiffs(dx, spec.maxd);
   if (spec.d === null && d > 0 && countObserved(difference(dx, d, 0, 1)) === 0) d--;
   if (d > 0) dx = difference(dx, d, 0, 1);
-  const dobs = observed(dx);
+  const dobs = observedValues(dx);
   if (dobs.length === 0) throw unfittable('not enough data to proceed after differencing');
   if (!xr && isConstant(dobs)) {
     const mean = dobs.reduce((a, b) => a + b, 0) / dobs.length;
