@@ -8,7 +8,7 @@ import { codesOf, Kind, likelihood, type Smoothing, type State } from './filter.
 import { hasMissing, RAW_OUT, rawFilter } from './filter-fast.ts';
 import { initStates, type InitState } from './init-states.ts';
 import { parameterCount, type Structure } from './model-code.ts';
-import { nelderMead } from './nelder-mead.ts';
+import { nelderMead, type NmResult } from './nelder-mead.ts';
 import { finalState, seasBuffer, type EtsParams } from './params.ts';
 import { alternativeStarts, startSmoothing } from './start-values.ts';
 import { longSeasonSearch } from './long-season.ts';
@@ -35,10 +35,9 @@ export interface Layout {
 }
 
 /**
- * What the caller's model search knows: the best AICc so far and the observation count, so a candidate
- * that is already far behind after its multi-start search skips the final polish (it cannot win), and
- * the heuristic initial states, which depend only on the trend and season letters (shared by the
- * candidates that differ in error type or damping).
+ * What the caller's model search knows: the best AICc so far and the observation count (the long-season
+ * search abandons and skips polishes by them), and the heuristic initial states, which depend only on
+ * the trend and season letters (shared by the candidates that differ in error type or damping).
  */
 export interface SearchContext {
   bestIc: number;
@@ -54,9 +53,11 @@ export interface SearchContext {
   /** Long seasons: the optimum of the best candidate so far, seasonal and non-seasonal separately. */
   warm?: { seasonal: Warm | null; plain: Warm | null };
   /**
-   * Long seasons: set by estimate() when it left the candidate's polish for later (the first candidate,
-   * see longSeasonSearch). The caller runs it only if that candidate wins: the polished fit, or null when
-   * the polish found nothing better.
+   * Set by estimate() when it returned the candidate unpolished and left its polish to the caller: every
+   * candidate of a search with seasons up to MAX_OPTIMISED_PERIOD, and the first candidate of a
+   * long-season search (see longSeasonSearch). select.ts runs the polishes of the candidates that can
+   * still win (DEFERRED_POLISH_SLACK); the result is the polished fit, or null when the polish found
+   * nothing better.
    */
   deferredPolish?: () => EtsParams | null;
   /**
@@ -76,13 +77,14 @@ export interface Warm {
 }
 
 /**
- * AICc margin beyond which the polish rounds are skipped. Non-seasonal polishes gained at most 0.3 in
- * −2·loglik on the dev series; seasonal ones (after the seasonal states were freed) up to 36, or 0.1%
- * of the criterion on taylor. The margins leave several times that room.
+ * Relative tolerance of the full-dimensional run when a polish follows it. Its job is to find the
+ * optimum's neighbourhood for the ranking of the candidates; the polish, at R's tolerance, refines the
+ * candidates that can still win. At R's 1.49e-8 the 13–17-dimensional run rarely converges: on 300
+ * bench:scale series and the dev series 64% of those runs spent all 2,000 evaluations; at 1e-6 6% did,
+ * the search made a third fewer evaluations, and the chosen AICc moved by −0.8 to +0.4 (mean 0.000),
+ * as much as restarting Nelder–Mead moves it (docs/benchmarks.md, "Bulk fit").
  */
-export function polishSlack(seasonal: boolean, bestIc: number): number {
-  return seasonal ? 50 + 2e-3 * Math.abs(bestIc) : 2 + 1e-4 * Math.abs(bestIc);
-}
+export const FULL_RUN_RELTOL = 1e-6;
 
 /** R's AICc from −2·loglik (σ² counted as one more parameter, as in select.ts criteria()). */
 export function aiccOf(lik: number, s: Structure, nObs: number): number {
@@ -164,8 +166,8 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
     return lik < -1e10 ? -1e10 : lik; // R: avoid rewarding perfect fits without bound
   };
 
+  if (search) search.deferredPolish = undefined;
   if (search?.longSeason) {
-    search.deferredPolish = undefined;
     const found = longSeasonSearch(s, search, objective, x0, steps, L, p0);
     if (!found) return null;
     const { x: best, polishLater } = found;
@@ -205,27 +207,39 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   if (optSeas) {
     fullSteps = [...steps, ...seasSteps];
     const start = [...(best.value < 1e35 ? best.x : x0), ...heur.seas.slice(1)];
-    const r = nelderMead(objective, start, { ...opts, steps: fullSteps });
+    const r = nelderMead(objective, start, { ...opts, steps: fullSteps, reltol: FULL_RUN_RELTOL });
     if (r.value <= best.value || !(best.value < 1e35)) best = r;
     else best = { ...best, x: Float64Array.from(start) };
   }
-  // Small problems converge in a few hundred evaluations, so one short restart is all they need.
-  const rounds = optSeas || best.evaluations >= opts.maxit ? 2 : 1;
-  const polishIt = optSeas || best.evaluations >= opts.maxit ? 1000 : 300;
-  // A candidate already further behind the best AICc so far than any polish has recovered skips it.
-  const behind = search !== null && aiccOf(best.value, s, search.nObs) > search.bestIc + polishSlack(seasonal, search.bestIc);
-  for (let r = 0; r < rounds && best.value < 1e35 && !behind; r++) {
-    const again = nelderMead(objective, best.x, { ...opts, maxit: polishIt, steps: fullSteps.map((v) => v / 2) });
-    const gain = best.value - again.value;
-    if (again.value < best.value) best = again;
-    // A gain in −2·loglik moves AICc by the same amount; below 0.05 another round is not worth its cost.
-    if (!(gain > 0.05)) break;
-  }
   if (!(best.value < 1e35)) return null;
-
-  decode(best.x);
-  loadState(best.x);
-  return pack(y, s, p, st, seasonal);
+  const found = best;
+  const polish = (): NmResult => {
+    // Small problems converge in a few hundred evaluations, so one short restart is all they need.
+    const long = optSeas || found.evaluations >= opts.maxit;
+    let at = found;
+    for (let r = 0; r < (long ? 2 : 1); r++) {
+      const again = nelderMead(objective, at.x, { ...opts, maxit: long ? 1000 : 300, steps: fullSteps.map((v) => v / 2) });
+      const gain = at.value - again.value;
+      if (again.value < at.value) at = again;
+      // A gain in −2·loglik moves AICc by the same amount; below 0.05 another round is not worth its cost.
+      if (!(gain > 0.05)) break;
+    }
+    return at;
+  };
+  const packAt = (x: ArrayLike<number>) => {
+    decode(x);
+    loadState(x);
+    return pack(y, s, p, st, seasonal);
+  };
+  // A model search polishes only the candidates that can still win, after all are estimated (select.ts).
+  if (search && !from) {
+    search.deferredPolish = () => {
+      const at = polish();
+      return at === found ? null : packAt(at.x);
+    };
+    return packAt(found.x);
+  }
+  return packAt(polish().x);
 }
 
 /**
