@@ -63,16 +63,17 @@ export function admissible(p: Smoothing, has: Present, work: Float64Array | null
   if (gamma < Math.max(1 - 1 / phi - alpha, 0) || gamma > 1 + 1 / phi - alpha) return false;
   if (alpha < 1 - 1 / phi - (gamma * (1 - m + phi + phi * m)) / (2 * phi * m)) return false;
   if (beta < -(1 - phi) * (gamma / m + alpha)) return false;
-  const rho = 1 + 1e-10;
+  const rho = RHO;
   // P(1) = m(α(1−φ)+β) + γ(1−φ) vanishes exactly when β = 0 and φ = 1 (no trend, undamped): that root
   // sits on the circle, which R accepts; divide it out so the strict test below sees only the rest.
   const deflate = beta === 0 && phi === 1;
   if (m >= STRUCTURED_FROM) {
     // P = [φ(1−α−γ), α+β−αφ+γ−1, c…c, α+β−φ, 1] with c = α+β−αφ; deflated (c = 0 there) it is
     // [α+γ−1, α, α…α, α, 1]. Either way one head, a constant run and two top coefficients: O(m).
-    if (deflate) return structuredRootsInDisc(alpha + gamma - 1, alpha * rho, alpha, alpha * rho ** (m - 1), rho ** m, m, rho);
+    const pw = rhoPowers(m);
+    if (deflate) return structuredRootsInDisc(alpha + gamma - 1, alpha * rho, alpha, alpha * pw[0]!, pw[1]!, m, rho, pw[0]!);
     const c = alpha + beta - alpha * phi;
-    return structuredRootsInDisc(phi * (1 - alpha - gamma), (c + gamma - 1) * rho, c, (alpha + beta - phi) * rho ** m, rho ** (m + 1), m + 1, rho);
+    return structuredRootsInDisc(phi * (1 - alpha - gamma), (c + gamma - 1) * rho, c, (alpha + beta - phi) * pw[1]!, pw[2]!, m + 1, rho, pw[1]!);
   }
   const w = work && work.length >= 2 * (m + 2) ? work : new Float64Array(2 * (m + 2));
   const a = w.subarray(0, m + 2);
@@ -87,6 +88,25 @@ export function admissible(p: Smoothing, has: Present, work: Float64Array | null
     deg -= 1;
   }
   return rootsInDisc(a, w.subarray(m + 2), deg, rho);
+}
+
+/** R's tolerance: a root of modulus up to 1 + 1e-10 counts as inside. */
+const RHO = 1 + 1e-10;
+
+/**
+ * ρ^(m−1), ρ^m and ρ^(m+1) for the last period asked: an optimiser calls admissible() thousands of times
+ * with one m, and the three powers were a tenth of its time at m = 12.
+ */
+let powersOf = -1;
+const powers = new Float64Array(3);
+function rhoPowers(m: number): Float64Array {
+  if (m !== powersOf) {
+    powers[0] = RHO ** (m - 1);
+    powers[1] = RHO ** m;
+    powers[2] = RHO ** (m + 1);
+    powersOf = m;
+  }
+  return powers;
 }
 
 /** Replaces a[0..deg] by the quotient of P(z) / (z − 1) in a[0..deg−1] (synthetic division). */

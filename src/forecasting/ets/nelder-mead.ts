@@ -69,19 +69,23 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
   const abandon = opt.abandon;
   let abandoned = false;
   while (evals < opt.maxit) {
+    // Best, worst and the second-worst value in one pass (only the second-worst's value is used).
     let lo = 0;
     let hi = 0;
+    let second = -Infinity;
     for (let i = 1; i <= n; i++) {
-      if (vals[i]! < vals[lo]!) lo = i;
-      if (vals[i]! > vals[hi]!) hi = i;
+      const v = vals[i]!;
+      if (v < vals[lo]!) lo = i;
+      if (v > vals[hi]!) {
+        second = vals[hi]!;
+        hi = i;
+      } else if (v > second) second = v;
     }
     if (vals[hi]! <= vals[lo]! + opt.reltol * (Math.abs(vals[lo]!) + opt.reltol)) break;
     if (abandon && evals >= abandon.after && vals[lo]! > abandon.above) {
       abandoned = true;
       break;
     }
-    let hi2 = lo;
-    for (let i = 0; i <= n; i++) if (i !== hi && vals[i]! > vals[hi2]!) hi2 = i;
     // Refresh the running sum now and then so rounding cannot drift.
     if (++iter % 64 === 0) resum();
     const worst = pts[hi]!;
@@ -102,7 +106,7 @@ export function nelderMead(f: (x: Float64Array) => number, x0: ArrayLike<number>
       }
       continue;
     }
-    if (fr < vals[hi2]!) {
+    if (fr < second) {
       replaceWorst(worst, xr);
       vals[hi] = fr;
       continue;

@@ -15,13 +15,14 @@
 
 /**
  * True when every root of the degree-d polynomial [h, f, M(2..d−2), t1, t2] with M(k) = c·ρ^k lies
- * strictly inside the unit disc (d ≥ 4). The caller has already scaled it to P(ρz).
+ * strictly inside the unit disc (d ≥ 4). The caller has already scaled it to P(ρz), and may pass
+ * ρ^(d−1) when it has it.
  */
-export function structuredRootsInDisc(h: number, f: number, c: number, t1: number, t2: number, d: number, rho: number): boolean {
+export function structuredRootsInDisc(h: number, f: number, c: number, t1: number, t2: number, d: number, rho: number, rhoPow = Math.pow(rho, d - 1)): boolean {
   let u = c;
   let v = 0;
   const rinv = 1 / rho;
-  let pd = Math.pow(rho, d - 1); // ρ^(d−1), kept current as d falls
+  let pd = rhoPow; // ρ^(d−1), kept current as d falls
   let pdi = 1 / pd;
   while (d >= 4) {
     if (!(Math.abs(h) < Math.abs(t2))) return false;
