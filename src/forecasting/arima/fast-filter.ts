@@ -56,10 +56,13 @@ export function fastFilter(
   let t = 0;
   let steady = false;
   const phiNz = sys.phiNz;
-  const lp = phiNz.length;
-  if (!P && (lp === 0 || phiNz[lp - 1] === lp)) {
-    // AR lags 1..lp all present (no seasonal part): T applied inline, fused with the updates.
-    // Each entry is computed by the same operations as applyT followed by the loops below.
+  // The highest AR lag: T is applied inline over lags 1..lp, fused with the updates. A lag absent from
+  // a seasonal product (say 2..11 of (1 − φB)(1 − ΦB¹²)) has phi exactly 0, and adding its 0·a₀ leaves
+  // every entry as applyT computes it (up to the sign of a zero, which nothing divides by), while the
+  // fused loop saves applyT's two passes over the state per step: they were most of the general loop's
+  // time on seasonal AR models, whose Chandrasekhar phase lasts the whole of a short series.
+  const lp = phiNz.length === 0 ? 0 : phiNz[phiNz.length - 1]!;
+  if (!P) {
     const phi = sys.phi;
     for (; t < n; t++) {
       const a0 = a[0]!;
