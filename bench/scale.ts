@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
+import { makeSeries, mulberry32 } from './scale-series.ts';
 
 const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' }, db: { type: 'string' } } });
 const SERIES = Number(args.series);
@@ -30,36 +31,6 @@ const dir = mkdtempSync(join(tmpdir(), 'modelapi-scale-'));
 // --db FILE keeps the store for another run, which skips (a) and the copying when the file has the models.
 const db = args.db ?? join(dir, 'scale.db');
 const reuse = args.db !== undefined && existsSync(args.db);
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function makeSeries(n: number): { model: string; data: number[]; labels: Record<string, string> }[] {
-  const rand = mulberry32(20261201);
-  const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
-  const bases = ['datasets__AirPassengers', 'datasets__USAccDeaths', 'datasets__nottem', 'forecast__wineind', 'datasets__co2'].map((f) => {
-    const d = JSON.parse(readFileSync(join(root, 'fixtures/forecast-dev', `${f}.json`), 'utf8'));
-    return [...d.train, ...d.test] as number[];
-  });
-  return Array.from({ length: n }, (_, i) => {
-    const base = bases[Math.floor(rand() * bases.length)]!;
-    const len = Math.min(base.length, 60 + Math.floor(rand() * 85));
-    const start = Math.floor(rand() * (base.length - len + 1));
-    const seg = base.slice(start, start + len);
-    const mean = seg.reduce((a, b) => a + b, 0) / len;
-    const sd = Math.sqrt(seg.reduce((a, b) => a + (b - mean) ** 2, 0) / len);
-    const scale = 10 ** (-1 + 3 * rand());
-    const noise = (0.02 + 0.08 * rand()) * sd;
-    return { model: `s${String(i).padStart(6, '0')}`, data: seg.map((v) => Math.round((v + noise * gauss()) * scale * 1000) / 1000), labels: { bench: 'scale' } };
-  });
-}
 
 let daemon: ChildProcess | undefined;
 async function startDaemon(): Promise<{ url: string; ms: number; pid: number }> {
@@ -105,7 +76,7 @@ try {
   // (a) bulk fit
   if (!reuse) {
     const d = await startDaemon();
-    const series = makeSeries(SERIES);
+    const series = makeSeries(SERIES).map((s) => ({ ...s, labels: { bench: 'scale' } }));
     const t0 = performance.now();
     const job = await json(`${d.url}/v1/fits`, 'POST', { series });
     let state = job.data;

@@ -82,7 +82,7 @@ export interface Warm {
  * candidates that can still win. At R's 1.49e-8 the 13–17-dimensional run rarely converges: on 300
  * bench:scale series and the dev series 64% of those runs spent all 2,000 evaluations; at 1e-6 6% did,
  * the search made a third fewer evaluations, and the chosen AICc moved by −0.8 to +0.4 (mean 0.000),
- * as much as restarting Nelder–Mead moves it (docs/benchmarks.md, "Bulk fit").
+ * as much as restarting Nelder–Mead moves it (docs/benchmarks.md, "2026-12-03: bulk fit, the engine's share").
  */
 export const FULL_RUN_RELTOL = 1e-6;
 
