@@ -27,7 +27,10 @@ for (const name of kinds) {
   const t0 = performance.now();
   for (const y of series) {
     const a = kind.fit(y, spec, {}).metrics.aicc;
-    if (typeof a === 'number' && Number.isFinite(a)) (aicc += a), withAicc++;
+    if (typeof a === 'number' && Number.isFinite(a)) {
+      aicc += a;
+      withAicc++;
+    }
   }
   const ms = (performance.now() - t0) / series.length;
   console.log(`${name.padEnd(10)} ${ms.toFixed(1).padStart(6)} ms a series over ${series.length}${withAicc ? `; mean AICc ${(aicc / withAicc).toFixed(3)}` : ''}`);

@@ -38,4 +38,3 @@ export function makeSeries(n: number, seed = 20261201): { model: string; data: n
     return { model: `s${String(i).padStart(6, '0')}`, data: seg.map((v) => Math.round((v + noise * gauss()) * scale * 1000) / 1000) };
   });
 }
-

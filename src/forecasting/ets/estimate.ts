@@ -166,24 +166,26 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
     return lik < -1e10 ? -1e10 : lik; // R: avoid rewarding perfect fits without bound
   };
 
+  // The fit at a point of the search: `pack` rereads p and st, which decode and loadState set from x.
+  const packAt = (x: ArrayLike<number>) => {
+    decode(x);
+    loadState(x);
+    return pack(y, s, p, st, seasonal);
+  };
+
   if (search) search.deferredPolish = undefined;
   if (search?.longSeason) {
     const found = longSeasonSearch(s, search, objective, x0, steps, L, p0);
     if (!found) return null;
     const { x: best, polishLater } = found;
     if (polishLater) {
-      // Runs after the search only if this candidate won (select.ts); `pack` rereads p and st.
+      // Runs after the search only if this candidate won (select.ts).
       search.deferredPolish = () => {
         const x = polishLater();
-        if (!x) return null;
-        decode(x);
-        loadState(x);
-        return pack(y, s, p, st, seasonal);
+        return x ? packAt(x) : null;
       };
     }
-    decode(best);
-    loadState(best);
-    return pack(y, s, p, st, seasonal);
+    return packAt(best);
   }
 
   // R runs Nelder–Mead once, over everything, from initparam's values. We first optimise the few
@@ -225,11 +227,6 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
       if (!(gain > 0.05)) break;
     }
     return at;
-  };
-  const packAt = (x: ArrayLike<number>) => {
-    decode(x);
-    loadState(x);
-    return pack(y, s, p, st, seasonal);
   };
   // A model search polishes only the candidates that can still win, after all are estimated (select.ts).
   if (search && !from) {
