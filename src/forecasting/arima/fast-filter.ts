@@ -30,6 +30,12 @@ function newScratch(r: number): Scratch {
 }
 
 let scratch = newScratch(8);
+
+function maxSquare(v: Float64Array, r: number): number {
+  let m = 0;
+  for (let i = 0; i < r; i++) if (v[i]! * v[i]! > m) m = v[i]! * v[i]!;
+  return m;
+}
 let bigScratch = new Float64Array(256);
 
 /** `innov`, if given, receives the standardized innovations v_t / sqrt(f_t). */
@@ -64,6 +70,10 @@ export function fastFilter(
   const lp = phiNz.length === 0 ? 0 : phiNz[phiNz.length - 1]!;
   if (!P) {
     const phi = sys.phi;
+    // The loops run in segments so no entry tests its index: lags below both lp and r - 1 have a
+    // successor and an AR term, then successors only, then the last entry (an AR term if lp = r).
+    const both = Math.min(lp, r - 1);
+    const lastPhi = lp === r ? phi[r - 1]! : 0;
     for (; t < n; t++) {
       const a0 = a[0]!;
       const v = w[t]! - a0;
@@ -71,27 +81,36 @@ export function fastFilter(
       sumlog += Math.log(f);
       if (innov) innov[t] = v / Math.sqrt(f);
       const g = v / f;
-      for (let i = 0; i < r; i++) {
-        let ti = i + 1 < r ? a[i + 1]! : 0;
-        if (i < lp) ti += phi[i]! * a0;
-        a[i] = ti + kap[i]! * g;
-      }
+      let i = 0;
+      for (; i < both; i++) a[i] = a[i + 1]! + phi[i]! * a0 + kap[i]! * g;
+      for (; i < r - 1; i++) a[i] = a[i + 1]! + kap[i]! * g;
+      a[r - 1] = (lp === r ? lastPhi * a0 : 0) + kap[r - 1]! * g;
       const s = wv[0]!;
       const fNew = f + mm * s * s;
-      let wmax = 0;
-      for (let i = 0; i < r; i++) {
-        let ui = i + 1 < r ? wv[i + 1]! : 0;
-        if (i < lp) ui += phi[i]! * s;
+      const ms = mm * s;
+      for (i = 0; i < both; i++) {
+        const ui = wv[i + 1]! + phi[i]! * s;
         const ki = kap[i]!;
-        const wi = (f * ui - s * ki) / fNew;
-        kap[i] = ki + mm * s * ui;
-        wv[i] = wi;
-        const aw = wi * wi;
-        if (aw > wmax) wmax = aw;
+        wv[i] = (f * ui - s * ki) / fNew;
+        kap[i] = ki + ms * ui;
+      }
+      for (; i < r - 1; i++) {
+        const ui = wv[i + 1]!;
+        const ki = kap[i]!;
+        wv[i] = (f * ui - s * ki) / fNew;
+        kap[i] = ki + ms * ui;
+      }
+      {
+        const ui = lp === r ? lastPhi * s : 0;
+        const ki = kap[r - 1]!;
+        wv[r - 1] = (f * ui - s * ki) / fNew;
+        kap[r - 1] = ki + ms * ui;
       }
       mm = (mm * fNew) / f;
       f = fNew;
-      if (Math.abs(f - 1) < CONVERGED && Math.abs(mm) * wmax < CONVERGED) {
+      // The state's change is measured only once f has converged (it rarely has, and the scan costs
+      // a compare per entry).
+      if (Math.abs(f - 1) < CONVERGED && Math.abs(mm) * maxSquare(wv, r) < CONVERGED) {
         steady = true;
         t++;
         break;
