@@ -74,11 +74,21 @@ export function fastFilter(
     // successor and an AR term, then successors only, then the last entry (an AR term if lp = r).
     const both = Math.min(lp, r - 1);
     const lastPhi = lp === r ? phi[r - 1]! : 0;
+    // sum log f is taken as the log of products of up to 16 factors: a logarithm a step was a tenth
+    // of this loop's time. f >= 1 up to rounding (P only shrinks towards R R') and f <= f_0, so a
+    // product is flushed before it could overflow.
+    let fprod = 1;
+    let nprod = 0;
     for (; t < n; t++) {
       const a0 = a[0]!;
       const v = w[t]! - a0;
       ssq += (v * v) / f;
-      sumlog += Math.log(f);
+      fprod *= f;
+      if (++nprod === 16 || fprod > 1e200) {
+        sumlog += Math.log(fprod);
+        fprod = 1;
+        nprod = 0;
+      }
       if (innov) innov[t] = v / Math.sqrt(f);
       const g = v / f;
       let i = 0;
@@ -88,22 +98,25 @@ export function fastFilter(
       const s = wv[0]!;
       const fNew = f + mm * s * s;
       const ms = mm * s;
+      // w' = (f u - s kappa) / f' as two products: one division a step instead of one an entry.
+      const fr = f / fNew;
+      const sr = s / fNew;
       for (i = 0; i < both; i++) {
         const ui = wv[i + 1]! + phi[i]! * s;
         const ki = kap[i]!;
-        wv[i] = (f * ui - s * ki) / fNew;
+        wv[i] = fr * ui - sr * ki;
         kap[i] = ki + ms * ui;
       }
       for (; i < r - 1; i++) {
         const ui = wv[i + 1]!;
         const ki = kap[i]!;
-        wv[i] = (f * ui - s * ki) / fNew;
+        wv[i] = fr * ui - sr * ki;
         kap[i] = ki + ms * ui;
       }
       {
         const ui = lp === r ? lastPhi * s : 0;
         const ki = kap[r - 1]!;
-        wv[r - 1] = (f * ui - s * ki) / fNew;
+        wv[r - 1] = fr * ui - sr * ki;
         kap[r - 1] = ki + ms * ui;
       }
       mm = (mm * fNew) / f;
@@ -116,6 +129,7 @@ export function fastFilter(
         break;
       }
     }
+    sumlog += Math.log(fprod);
   }
   for (; t < n && !steady; t++) {
     const v = w[t]! - a[0]!;
