@@ -22,10 +22,12 @@ import { expand, type Expanded, type Orders } from './structure.ts';
  * with |kappa| >= 1 (not stationary) has no such start; it keeps the linear system, whose answer the
  * optimisers have always been given there.
  */
-export function armaAcov(phi: ArrayLike<number>, theta: ArrayLike<number>, nlag: number): Float64Array {
+export function armaAcov(phi: ArrayLike<number>, theta: ArrayLike<number>, nlag: number, into?: Float64Array): Float64Array {
   const p = phi.length;
   const q = theta.length;
-  const out = new Float64Array(Math.max(nlag, p) + 1);
+  const len = Math.max(nlag, p) + 1;
+  // `into` (scratch of the caller's, at least len long) spares the per-evaluation allocation.
+  const out = into ? into.subarray(0, len) : new Float64Array(len);
   if (p === 0 || !arAcovInto(phi, Math.max(nlag, p) + q, acovC)) return acovBySolve(phi, theta, nlag, out);
   const c = acovC.v;
   // gamma_w(0..q) with theta_0 = 1.
@@ -184,18 +186,18 @@ function coefPart(coef: ArrayLike<number>, from: number, len: number): ArrayLike
 }
 
 /** Autocovariances gamma(0..nlag) of the full seasonal ARMA given by its factor coefficients. */
-export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number, expanded?: Expanded): Float64Array {
+export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number, expanded?: Expanded, into?: Float64Array): Float64Array {
   // Without seasonal factors the expanded polynomials are the coefficients themselves.
-  if (s.P === 0 && s.Q === 0 && expanded) return armaAcov(expanded.phi, expanded.theta, nlag);
+  if (s.P === 0 && s.Q === 0 && expanded) return armaAcov(expanded.phi, expanded.theta, nlag, into);
+  const m = s.m;
+  // Short expanded AR polynomial: the step-down recursion on it is exact and cheapest.
+  if ((s.P > 0 || s.Q > 0) && s.p + m * s.P <= 64) {
+    const { phi, theta } = expanded ?? expand(s, coef);
+    return armaAcov(phi, theta, nlag, into);
+  }
   const ar = coefPart(coef, 0, s.p);
   const ma = coefPart(coef, s.p, s.q);
-  if (s.P === 0 && s.Q === 0) return armaAcov(ar, ma, nlag);
-  const m = s.m;
-  // Short expanded AR polynomial: one small dense solve is exact and cheapest.
-  if (s.p + m * s.P <= 64) {
-    const { phi, theta } = expanded ?? expand(s, coef);
-    return armaAcov(phi, theta, nlag);
-  }
+  if (s.P === 0 && s.Q === 0) return armaAcov(ar, ma, nlag, into);
   const sar = coefPart(coef, s.p + s.q, s.P);
   const sma = coefPart(coef, s.p + s.q + s.P, s.Q);
   // Non-seasonal autocovariances far enough out that the dropped tail is negligible.
@@ -226,9 +228,9 @@ export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number, e
   return out;
 }
 
-/** psi_0..psi_{n-1} of the MA(infinity) form of the expanded model. */
-export function psiWeights(phi: Float64Array, theta: Float64Array, phiNz: Int32Array, n: number): Float64Array {
-  const psi = new Float64Array(n);
+/** psi_0..psi_{n-1} of the MA(infinity) form of the expanded model (into `into`, if given). */
+export function psiWeights(phi: Float64Array, theta: Float64Array, phiNz: Int32Array, n: number, into?: Float64Array): Float64Array {
+  const psi = into ? into.subarray(0, n) : new Float64Array(n);
   if (n > 0) psi[0] = 1;
   for (let j = 1; j < n; j++) {
     let v = j <= theta.length ? theta[j - 1]! : 0;
@@ -242,7 +244,14 @@ export function psiWeights(phi: Float64Array, theta: Float64Array, phiNz: Int32A
   return psi;
 }
 
-/** First column of Q0: c[i] = Cov(a_t[i], y_t), length r (`expanded`: expand(s, coef), if at hand). */
+/** Scratch of q0FirstColumn's autocovariances and MA(infinity) weights (it runs per likelihood evaluation). */
+let q0Gamma = new Float64Array(64);
+let q0Psi = new Float64Array(64);
+
+/**
+ * First column of Q0: c[i] = Cov(a_t[i], y_t), length r (`expanded`: expand(s, coef), if at hand).
+ * Written into `into` (length >= r) when given, which the caller then owns until its next call.
+ */
 export function q0FirstColumn(
   s: Orders,
   coef: ArrayLike<number>,
@@ -252,10 +261,14 @@ export function q0FirstColumn(
   thetaNz: Int32Array,
   r: number,
   expanded?: Expanded,
+  into?: Float64Array,
 ): Float64Array {
-  const gamma = seasonalAcov(s, coef, r, expanded);
-  const psi = psiWeights(phi, theta, phiNz, r);
-  const c = new Float64Array(r);
+  const need = Math.max(r, s.p + s.m * s.P) + 1;
+  if (q0Gamma.length < need) q0Gamma = new Float64Array(2 * need);
+  if (q0Psi.length < r) q0Psi = new Float64Array(2 * r);
+  const gamma = seasonalAcov(s, coef, r, expanded, q0Gamma);
+  const psi = psiWeights(phi, theta, phiNz, r, q0Psi);
+  const c = into ? into.subarray(0, r) : new Float64Array(r);
   for (let i = 0; i < r; i++) {
     let v = i === 0 ? 1 : 0; // theta_0 psi_0 term
     for (let t = 0; t < phiNz.length; t++) {

@@ -76,8 +76,8 @@ export function applyT(sys: ArmaSystem, v: Float64Array, out: Float64Array): voi
 
 /**
  * One system reused across exact-likelihood evaluations: the same values as buildSystem(s, coef,
- * true, sp), with the polynomials overwritten in place (only the stationary covariance's first
- * column is new each time). Throws where buildSystem throws (no stationary start).
+ * true, sp), with the polynomials and the stationary covariance's first column overwritten in
+ * place. Throws where buildSystem throws (no stationary start).
  */
 export function mlSystem(s: Orders, sp: Sparsity): { set: (coef: ArrayLike<number>) => ArmaSystem } {
   const lp = s.p + s.m * s.P;
@@ -87,12 +87,13 @@ export function mlSystem(s: Orders, sp: Sparsity): { set: (coef: ArrayLike<numbe
   const theta = new Float64Array(lq);
   const R = new Float64Array(r);
   const ex = { phi: phi.subarray(0, lp), theta };
-  const sys: ArmaSystem = { r, phi, R, phiNz: sp.phiNz, rNz: sp.rNz, c0: new Float64Array(0), theta };
+  const c0 = new Float64Array(r);
+  const sys: ArmaSystem = { r, phi, R, phiNz: sp.phiNz, rNz: sp.rNz, c0, theta };
   const set = (coef: ArrayLike<number>) => {
     expandInto(s, coef, phi, theta);
     R[0] = 1;
     R.set(theta, 1);
-    sys.c0 = q0FirstColumn(s, coef, phi, theta, sp.phiNz, sp.thetaNz, r, ex);
+    q0FirstColumn(s, coef, phi, theta, sp.phiNz, sp.thetaNz, r, ex, c0);
     return sys;
   };
   return { set };
