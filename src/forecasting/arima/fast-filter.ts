@@ -91,31 +91,33 @@ export function fastFilter(
       }
       if (innov) innov[t] = v / Math.sqrt(f);
       const g = v / f;
-      let i = 0;
-      for (; i < both; i++) a[i] = a[i + 1]! + phi[i]! * a0 + kap[i]! * g;
-      for (; i < r - 1; i++) a[i] = a[i + 1]! + kap[i]! * g;
-      a[r - 1] = (lp === r ? lastPhi * a0 : 0) + kap[r - 1]! * g;
       const s = wv[0]!;
       const fNew = f + mm * s * s;
       const ms = mm * s;
       // w' = (f u - s kappa) / f' as two products: one division a step instead of one an entry.
       const fr = f / fNew;
       const sr = s / fNew;
-      for (i = 0; i < both; i++) {
-        const ui = wv[i + 1]! + phi[i]! * s;
+      // The state, w and kappa in one pass: entry i reads only entries i and i + 1 of the old ones.
+      let i = 0;
+      for (; i < both; i++) {
         const ki = kap[i]!;
+        const phii = phi[i]!;
+        a[i] = a[i + 1]! + phii * a0 + ki * g;
+        const ui = wv[i + 1]! + phii * s;
         wv[i] = fr * ui - sr * ki;
         kap[i] = ki + ms * ui;
       }
       for (; i < r - 1; i++) {
-        const ui = wv[i + 1]!;
         const ki = kap[i]!;
+        a[i] = a[i + 1]! + ki * g;
+        const ui = wv[i + 1]!;
         wv[i] = fr * ui - sr * ki;
         kap[i] = ki + ms * ui;
       }
       {
-        const ui = lp === r ? lastPhi * s : 0;
         const ki = kap[r - 1]!;
+        a[r - 1] = (lp === r ? lastPhi * a0 : 0) + ki * g;
+        const ui = lp === r ? lastPhi * s : 0;
         wv[r - 1] = fr * ui - sr * ki;
         kap[r - 1] = ki + ms * ui;
       }
