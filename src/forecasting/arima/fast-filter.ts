@@ -31,12 +31,14 @@ function newScratch(r: number): Scratch {
 
 let scratch = newScratch(8);
 
+let bigScratch = new Float64Array(256);
+
+/** max_i v[i]^2 over the first r entries: the size of the covariance's last rank-one change. */
 function maxSquare(v: Float64Array, r: number): number {
   let m = 0;
   for (let i = 0; i < r; i++) if (v[i]! * v[i]! > m) m = v[i]! * v[i]!;
   return m;
 }
-let bigScratch = new Float64Array(256);
 
 /** `innov`, if given, receives the standardized innovations v_t / sqrt(f_t). */
 export function fastFilter(

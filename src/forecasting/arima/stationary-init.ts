@@ -4,8 +4,9 @@
  * seasonal periods like 336; instead Q0 is built from the process autocovariances:
  *   Q0[i][0] = Cov(a_t[i], y_t) = sum_{s>i} phi_s gamma(s-i) + sum_{u>=i} theta_u psi_{u-i},
  * and the rest follows from Q0 = T Q0 T' + R R' walking the diagonals up from the bottom-right, O(r^2).
- * The autocovariances of phi(B)Phi(B^m) x = theta(B)Theta(B^m) e are the seasonal ARMA's (nonzero at
- * multiples of m) convolved with the non-seasonal ARMA's, so only small linear systems are solved.
+ * The autocovariances of phi(B)Phi(B^m) x = theta(B)Theta(B^m) e come from the expanded polynomials by
+ * the step-down recursion (armaAcov) while the expanded AR part is short; for long seasonal products,
+ * as the seasonal ARMA's (nonzero at multiples of m) convolved with the non-seasonal ARMA's.
  * All variances are per unit innovation variance.
  */
 import { expand, type Expanded, type Orders } from './structure.ts';
@@ -28,7 +29,7 @@ export function armaAcov(phi: ArrayLike<number>, theta: ArrayLike<number>, nlag:
   const len = Math.max(nlag, p) + 1;
   // `into` (scratch of the caller's, at least len long) spares the per-evaluation allocation.
   const out = into ? into.subarray(0, len) : new Float64Array(len);
-  if (p === 0 || !arAcovInto(phi, Math.max(nlag, p) + q, acovC)) return acovBySolve(phi, theta, nlag, out);
+  if (p === 0 || !arAcovInto(phi, len - 1 + q, acovC)) return acovBySolve(phi, theta, nlag, out);
   const c = acovC.v;
   // gamma_w(0..q) with theta_0 = 1.
   if (acovW.length < q + 1) acovW = new Float64Array(2 * (q + 1));
@@ -188,16 +189,17 @@ function coefPart(coef: ArrayLike<number>, from: number, len: number): ArrayLike
 /** Autocovariances gamma(0..nlag) of the full seasonal ARMA given by its factor coefficients. */
 export function seasonalAcov(s: Orders, coef: ArrayLike<number>, nlag: number, expanded?: Expanded, into?: Float64Array): Float64Array {
   // Without seasonal factors the expanded polynomials are the coefficients themselves.
-  if (s.P === 0 && s.Q === 0 && expanded) return armaAcov(expanded.phi, expanded.theta, nlag, into);
+  if (s.P === 0 && s.Q === 0) {
+    return expanded ? armaAcov(expanded.phi, expanded.theta, nlag, into) : armaAcov(coefPart(coef, 0, s.p), coefPart(coef, s.p, s.q), nlag, into);
+  }
   const m = s.m;
   // Short expanded AR polynomial: the step-down recursion on it is exact and cheapest.
-  if ((s.P > 0 || s.Q > 0) && s.p + m * s.P <= 64) {
+  if (s.p + m * s.P <= 64) {
     const { phi, theta } = expanded ?? expand(s, coef);
     return armaAcov(phi, theta, nlag, into);
   }
   const ar = coefPart(coef, 0, s.p);
   const ma = coefPart(coef, s.p, s.q);
-  if (s.P === 0 && s.Q === 0) return armaAcov(ar, ma, nlag, into);
   const sar = coefPart(coef, s.p + s.q, s.P);
   const sma = coefPart(coef, s.p + s.q + s.P, s.Q);
   // Non-seasonal autocovariances far enough out that the dropped tail is negligible.
