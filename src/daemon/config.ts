@@ -19,8 +19,14 @@ export interface DaemonConfig {
   kindsModule: string | undefined;
   /** Tasks that may wait for a worker, per pool, before requests get 503. */
   maxQueue: number;
-  /** Fitted models each worker keeps deserialised. */
+  /**
+   * Fitted models each worker keeps deserialised. The bytes bound below is what guards memory; this
+   * count only bounds the entries' own overhead, so it is well above the number of models a client
+   * rotates over (a worker that drops a state rebuilds it from its version and every appended chunk).
+   */
   workerCacheSize: number;
+  /** Idle ONNX sessions each worker keeps open (they hold native memory the bytes bound does not see). */
+  workerSessions: number;
   /** How long a shutdown waits for in-flight requests before aborting them. */
   shutdownTimeoutMs: number;
   /** Largest ONNX model file a deploy accepts. */
@@ -89,7 +95,8 @@ export function daemonDefaults(env: NodeJS.ProcessEnv = process.env): DaemonConf
     logLevel: 'info',
     kindsModule: undefined,
     maxQueue: 1000,
-    workerCacheSize: 64,
+    workerCacheSize: 4096,
+    workerSessions: 64,
     shutdownTimeoutMs: 10_000,
     maxModelBytes: 200 * 1024 * 1024,
     batchDelayMs: 2,
@@ -127,6 +134,7 @@ export const ENV_NAMES: Record<keyof DaemonConfig, string> = {
   kindsModule: 'MODELAPI_KINDS_MODULE',
   maxQueue: 'MODELAPI_MAX_QUEUE',
   workerCacheSize: 'MODELAPI_WORKER_CACHE',
+  workerSessions: 'MODELAPI_WORKER_SESSIONS',
   shutdownTimeoutMs: 'MODELAPI_SHUTDOWN_TIMEOUT',
   maxModelBytes: 'MODELAPI_MAX_MODEL',
   batchDelayMs: 'MODELAPI_BATCH_DELAY',
@@ -173,6 +181,7 @@ export const FLAGS: Record<keyof DaemonConfig, string> = {
   kindsModule: '--kinds-module',
   maxQueue: '--max-queue',
   workerCacheSize: '--worker-cache',
+  workerSessions: '--worker-sessions',
   shutdownTimeoutMs: '--shutdown-timeout',
   maxModelBytes: '--max-model',
   batchDelayMs: '--batch-delay',
@@ -258,6 +267,7 @@ const PARSERS: Record<keyof DaemonConfig, Parser> = {
   kindsModule: text,
   maxQueue: integer(1, 1_000_000),
   workerCacheSize: integer(1, 100_000),
+  workerSessions: integer(1, 10_000),
   shutdownTimeoutMs: duration,
   maxModelBytes: size,
   batchDelayMs: durationOrZero,

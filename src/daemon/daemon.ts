@@ -48,6 +48,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
     kindsModule: config.kindsModule,
     cacheSize: config.workerCacheSize,
     cacheBytes: config.workerCacheBytes,
+    sessions: config.workerSessions,
     maxQueuedFits: config.maxQueuedFits,
     maxQueuedFitBytes: config.maxQueuedFitBytes,
     fitWorkers: config.fitWorkers,

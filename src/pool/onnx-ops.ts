@@ -6,7 +6,7 @@ import type { InferResult, InferTask, OnnxValidateResult, OnnxValidateTask, Work
 
 /** The worker's ONNX operations: validating a file, and running a version through its cached session. */
 export function onnxOps(config: WorkerConfig) {
-  const sessions = new SessionCache(config.cacheSize, (model, version) => {
+  const sessions = new SessionCache(config.sessions, (model, version) => {
     const bytes = readStore(config.dbPath).getArtifact(model, version);
     if (!bytes) throw new Error(`version ${model}@${version} has no model file in the store`);
     return bytes;

@@ -55,7 +55,7 @@ class Pool {
     { onDemand = false, tasksPerThread = 1, nice = 0 }: { onDemand?: boolean; tasksPerThread?: number; nice?: number } = {},
   ) {
     const workerData: WorkerConfig = {
-      dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, bundle: opts.bundle, nice,
+      dbPath: opts.dbPath, kindsModule: opts.kindsModule, cacheSize: opts.cacheSize, cacheBytes: opts.cacheBytes, sessions: opts.sessions, bundle: opts.bundle, nice,
     };
     this.piscina = new Piscina({
       filename: workerFile,

@@ -103,6 +103,8 @@ export interface WorkerConfig {
   /** Fitted models kept per worker, by (model, version): at most this many, and at most cacheBytes. */
   cacheSize: number;
   cacheBytes: number;
+  /** Idle ONNX sessions kept open per worker. */
+  sessions: number;
   /** The worker module bundled as plain JavaScript (a file URL), when there is one; see worker-bundle.ts. */
   bundle?: string;
   /** The thread's nice value (Linux): fit and bulk threads run below forecasts and the HTTP thread. */

@@ -23,4 +23,16 @@ test('bad values are refused naming the flag or the variable', () => {
   assert.throws(() => resolveConfig({ maxBodyBytes: '10' }, {}), /--max-body/);
   assert.throws(() => resolveConfig({ logLevel: 'loud' }, {}), /--log-level/);
   assert.throws(() => resolveConfig({ fitWorkers: '0' }, {}), /--fit-workers/);
+  assert.throws(() => resolveConfig({}, { MODELAPI_WORKER_SESSIONS: '0' }), /MODELAPI_WORKER_SESSIONS/);
+});
+
+test('ONNX sessions have their own bound, apart from the fitted-state cache', () => {
+  const defaults = resolveConfig({}, {});
+  // The fitted-state count must exceed the models a client rotates over: a dropped state is rebuilt
+  // from its version and every chunk appended since. Sessions hold native memory, so they stay few.
+  assert.ok(defaults.workerCacheSize >= 1000, `workerCacheSize ${defaults.workerCacheSize}`);
+  assert.equal(defaults.workerSessions, 64);
+  const set = resolveConfig({ workerSessions: '3' }, { MODELAPI_WORKER_CACHE: '10' });
+  assert.equal(set.workerSessions, 3);
+  assert.equal(set.workerCacheSize, 10);
 });

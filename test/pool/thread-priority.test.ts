@@ -32,7 +32,7 @@ test('fit threads run below forecast threads and the HTTP thread; off Linux noth
   const main = getPriority(0);
   const base = linux ? Math.max(...threadNices()) : 0;
   const pools = new WorkerPools({
-    dbPath: join(tempDir(t), 'm.db'), cacheSize: 4, cacheBytes: 1e6,
+    dbPath: join(tempDir(t), 'm.db'), cacheSize: 4, cacheBytes: 1e6, sessions: 4,
     fitWorkers: 2, forecastWorkers: 1, bulkWorkers: 1, maxQueue: 10, maxQueuedFits: 10, maxQueuedFitBytes: 1e6,
   });
   t.after(() => pools.close());
