@@ -148,6 +148,20 @@ export class ModelStore {
     return this.wal?.durable() ?? Promise.resolve();
   }
 
+  /** A mark of the writes committed so far (durableUpTo waits for those alone); 0 without a writer. */
+  writeMark(): number {
+    return this.wal?.mark() ?? 0;
+  }
+
+  isDurable(mark: number): boolean {
+    return this.wal?.isDurable(mark) ?? true;
+  }
+
+  /** Resolves once the writes committed before `mark` was taken are on disk. */
+  durableUpTo(mark: number): Promise<void> {
+    return this.wal?.durableUpTo(mark) ?? Promise.resolve();
+  }
+
   /** fsyncs of the WAL run so far. */
   get walSyncs(): number {
     return this.wal?.syncs ?? 0;

@@ -36,6 +36,26 @@ export class WalSync {
     return this.changes() !== this.durableAt;
   }
 
+  /** A mark of the writes committed so far, for durableUpTo: the count only grows. */
+  mark(): number {
+    return this.changes();
+  }
+
+  /** True when every write committed before `mark` was taken is on disk. */
+  isDurable(mark: number): boolean {
+    return mark <= this.durableAt;
+  }
+
+  /**
+   * Resolves once the writes committed before `mark` was taken are on disk: a running fsync that began
+   * after them is enough, where durable() would also wait for one covering later writes.
+   */
+  durableUpTo(mark: number): Promise<void> {
+    if (mark <= this.durableAt) return Promise.resolve();
+    if (this.running && this.running.at >= mark) return this.running.done;
+    return this.durable();
+  }
+
   /** Resolves once every write committed before this call is on disk. */
   durable(): Promise<void> {
     const now = this.changes();

@@ -61,6 +61,30 @@ test('a write made while an fsync runs waits for the next one, which all later c
   assert.equal(wal.pending(), false);
 });
 
+test('durableUpTo(mark) waits for the writes before the mark alone: the running fsync covering them is enough', async (t) => {
+  const { wal, write } = walDb(t);
+  wal.durableNow();
+  const before = wal.mark();
+  assert.equal(wal.isDurable(before), true);
+  await wal.durableUpTo(before);
+  assert.equal(wal.syncs, 0, 'nothing before the mark was unsynced: no fsync');
+  write(1);
+  const mark = wal.mark();
+  assert.equal(wal.isDurable(mark), false);
+  const first = wal.durable();
+  write(2); // another model's append, committed after the running fsync began
+  const upTo = wal.durableUpTo(mark);
+  assert.equal(upTo, first, 'the running fsync began after the mark: it covers it');
+  const all = wal.durable();
+  assert.notEqual(all, first, 'everything so far needs the next fsync');
+  await upTo;
+  assert.equal(wal.isDurable(mark), true);
+  assert.equal(wal.pending(), true, 'write 2 is not on disk yet');
+  await all;
+  assert.equal(wal.pending(), false);
+  assert.equal(wal.syncs, 2);
+});
+
 test('a failed fsync rejects its waiters and the next call tries again', async (t) => {
   const dir = tempDir(t);
   let changes = 0;

@@ -1,24 +1,43 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 
 /** The store's side of durability: has anything been committed that is not on disk yet, and wait for it. */
 export interface Durability {
   hasUnsyncedWrites(): boolean;
   durable(): Promise<void>;
+  isDurable(mark: number): boolean;
+  durableUpTo(mark: number): Promise<void>;
+}
+
+/** Reads that said which writes their answer reports (see reportsWritesUpTo). */
+const reported = new WeakMap<FastifyRequest, number>();
+
+/**
+ * Tells the hook below that this request's answer reports no write committed after `mark` (a forecast
+ * reports its model's state, and `mark` was taken after that state's commit), so it waits only for
+ * those writes to be on disk, not for the appends to other models committed since.
+ */
+export function reportsWritesUpTo(req: FastifyRequest, mark: number): void {
+  reported.set(req, mark);
 }
 
 /**
  * No answer leaves before the writes it could report are on disk. Commits return without an fsync (see
  * store/wal-sync.ts); here, just before a reply is sent, it waits for the shared fsync that covers them,
  * so a 201 after a fit or a 200 after an append means the write survives a crash or power loss. Requests
- * that arrive while nothing is unsynced (most reads) pay one counter check.
+ * that arrive while nothing is unsynced (most reads) pay one counter check. A request that named its
+ * mark waits for the writes before it alone: under a steady stream of appends there is always an
+ * unsynced write, and without the mark every forecast waited for an fsync of other models' appends.
  */
 export function installDurableAnswers(app: FastifyInstance, store: Durability): void {
-  app.addHook('onSend', (_req, _reply, _payload, done) => {
-    if (!store.hasUnsyncedWrites()) return done();
-    store.durable().then(
+  const failed = (err: Error) =>
+    new ApiError('MODELAPI_ERR_STORE_UNAVAILABLE', `the write was committed but could not be made durable (${err.message}); check the disk`, { retryAfterSeconds: 30 });
+  app.addHook('onSend', (req, _reply, _payload, done) => {
+    const mark = reported.get(req);
+    if (mark === undefined ? !store.hasUnsyncedWrites() : store.isDurable(mark)) return done();
+    (mark === undefined ? store.durable() : store.durableUpTo(mark)).then(
       () => done(),
-      (err: Error) => done(new ApiError('MODELAPI_ERR_STORE_UNAVAILABLE', `the write was committed but could not be made durable (${err.message}); check the disk`, { retryAfterSeconds: 30 })),
+      (err: Error) => done(failed(err)),
     );
   });
 }

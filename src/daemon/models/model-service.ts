@@ -132,6 +132,8 @@ export class ModelService {
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
+  /** Per model, the store's write mark taken just after its current state was committed (writeMarkOf). */
+  private readonly writeMarks = new Map<string, number>();
   private appendedHash: { key: string; hash: string } | undefined;
   // Refit policies as stored (read once per model): checked after every append.
   private readonly policies = new Map<string, RefitPolicy | null>();
@@ -324,8 +326,20 @@ export class ModelService {
     const known = this.current.get(name);
     if (known) return known;
     const summary = this.store.currentSummary(name);
-    if (summary) this.current.set(name, summary);
+    if (summary) {
+      this.current.set(name, summary);
+      this.writeMarks.set(name, this.store.writeMark());
+    }
     return summary;
+  }
+
+  /**
+   * A write mark no later than any write a forecast of the model's current state could report: its answer
+   * need only wait for the writes before it to be on disk. A model whose state this process did not
+   * commit itself gets the mark of now, which covers everything.
+   */
+  writeMarkOf(name: string): number {
+    return this.writeMarks.get(name) ?? this.store.writeMark();
   }
 
   /**
@@ -334,6 +348,7 @@ export class ModelService {
    */
   setCurrent(summary: VersionSummary): void {
     this.current.set(summary.model, summary);
+    this.writeMarks.set(summary.model, this.store.writeMark());
     this.cache.dropModel(summary.model);
   }
 
@@ -411,6 +426,7 @@ export class ModelService {
     await this.withWriteLock(name, async () => {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
+      this.writeMarks.delete(name);
       this.policies.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);

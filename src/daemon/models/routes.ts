@@ -6,6 +6,7 @@ import { ApiError } from '../errors.ts';
 import { parseLevels } from './levels.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { parseLabelFilters } from './labels.ts';
+import { reportsWritesUpTo } from '../http/durable-answers.ts';
 import { sendCompressible } from '../http/send-forecast.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
@@ -59,6 +60,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   }, async (req, reply) => {
     const { h, level, history = 0 } = req.query;
     const answer = await service.forecast(req.params.name, { h, levels: parseLevels(level), history });
+    reportsWritesUpTo(req, service.writeMarkOf(req.params.name));
     return sendCompressible(req, reply, answer);
   });
 
@@ -72,6 +74,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
     const { h, level, history = 0, regressors } = req.body;
     const levels = parseLevels(level === undefined ? undefined : (Array.isArray(level) ? level : [level]).map(String));
     const answer = await service.forecast(req.params.name, { h, levels, history, ...(regressors ? { regressors } : {}) });
+    reportsWritesUpTo(req, service.writeMarkOf(req.params.name));
     return sendCompressible(req, reply, answer);
   });
 
