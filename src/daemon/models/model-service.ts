@@ -14,6 +14,7 @@ import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
+import { VisibleStates } from './visible-states.ts';
 import { listModelViews, listVersions, modelView, viewOf, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
 
@@ -132,8 +133,13 @@ export class ModelService {
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
-  /** Per model, the store's write mark taken just after its current state was committed (writeMarkOf). */
+  /**
+   * Per model, the store's write mark taken just after its current version was published (writeMarkOf);
+   * appended states need none, since forecasts see them only once they are on disk.
+   */
   private readonly writeMarks = new Map<string, number>();
+  /** What forecasts use while appends are committed but not yet on disk. */
+  private readonly visibleStates: VisibleStates;
   private appendedHash: { key: string; hash: string } | undefined;
   // Refit policies as stored (read once per model): checked after every append.
   private readonly policies = new Map<string, RefitPolicy | null>();
@@ -147,6 +153,7 @@ export class ModelService {
     private readonly locks: ModelLocks = new ModelLocks(),
   ) {
     this.fits = new FitRunner(store, pools, events, limits);
+    this.visibleStates = new VisibleStates((mark) => store.isDurable(mark));
   }
 
   async fit(name: string, request: FitRequest, opts: FitOptions = {}): Promise<FitView> {
@@ -334,21 +341,33 @@ export class ModelService {
   }
 
   /**
-   * A write mark no later than any write a forecast of the model's current state could report: its answer
-   * need only wait for the writes before it to be on disk. A model whose state this process did not
-   * commit itself gets the mark of now, which covers everything.
+   * A write mark no later than any write a forecast of the model could report: its answer need only wait
+   * for the writes before it to be on disk. That is the publish of its current version (appended states
+   * are visible only once on disk, VisibleStates); a model this process did not publish itself gets the
+   * mark of now, which covers everything.
    */
   writeMarkOf(name: string): number {
     return this.writeMarks.get(name) ?? this.store.writeMark();
   }
 
   /**
-   * A new current state (a published version, or appended observations once committed): later forecasts
-   * use it, and the old state's cached answers go.
+   * A newly published version: later forecasts use it (waiting for its fsync), and the old state's cached
+   * answers go.
    */
   setCurrent(summary: VersionSummary): void {
     this.current.set(summary.model, summary);
     this.writeMarks.set(summary.model, this.store.writeMark());
+    this.visibleStates.replaced(summary.model);
+    this.cache.dropModel(summary.model);
+  }
+
+  /**
+   * Observations appended to `before`, committed: later appends build on `summary` at once, and
+   * forecasts use it once it is on disk (VisibleStates), never waiting for that fsync.
+   */
+  setAppended(before: VersionSummary, summary: VersionSummary): void {
+    this.current.set(summary.model, summary);
+    this.visibleStates.appended(before, summary, this.store.writeMark());
     this.cache.dropModel(summary.model);
   }
 
@@ -356,7 +375,10 @@ export class ModelService {
     checkModelName(name);
     const behindFit = !this.locks.readableNow(name);
     const waitStart = performance.now();
-    const current = await this.locks.readSync(name, this.limits.lockTimeoutMs, () => this.currentVersion(name));
+    const current = await this.locks.readSync(name, this.limits.lockTimeoutMs, () => {
+      const committed = this.currentVersion(name);
+      return committed && this.visibleStates.visible(committed);
+    });
     if (!current) {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
@@ -427,6 +449,7 @@ export class ModelService {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
       this.writeMarks.delete(name);
+      this.visibleStates.replaced(name);
       this.policies.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);

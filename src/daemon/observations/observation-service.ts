@@ -72,7 +72,7 @@ export class ObservationService {
       await this.writer.write({ model: name, version: current.version, endObs: next.nObs, points });
       this.states.set(name, next);
       const summary: VersionSummary = { ...current, nObs: next.nObs };
-      this.models.setCurrent(summary);
+      this.models.setAppended(current, summary);
       this.afterAppend(summary);
       return this.appended(summary, points.length, 'update', ms, undefined, requestId);
     });
