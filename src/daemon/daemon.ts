@@ -80,7 +80,7 @@ export async function startDaemon(config: DaemonConfig, logger: Logger): Promise
   const onnx = createOnnx(store, pools, events, locks, config);
   const jobs = new JobService(store.jobs, events, { ttlMs: config.jobTtlMs });
   const refits = new RefitScheduler(service, jobs, (name, payload) => events.emitEvent(name, payload));
-  const observations = new ObservationService(service, store, new AppendWriter(store), events, (v) => refits.afterAppend(v));
+  const observations = new ObservationService(service, service.recentStates, store, new AppendWriter(store), events, (v) => refits.afterAppend(v));
   const idempotency = new IdempotencyService(store.idempotency, config.idempotencyTtlMs);
   const requestStats = new RequestStats();
   const status = new StatusReporter(MODELAPI_VERSION, config.dbPath, service, pools, requestStats);

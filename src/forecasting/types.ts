@@ -48,4 +48,10 @@ export interface ModelKind<Spec = unknown, Params = unknown> {
   /** Names of the regressors whose future values `forecast` needs (none: a plain GET forecast works). */
   regressorNames?(model: Fitted<Params>): string[];
   update?(model: Fitted<Params>, newY: Float64Array): Fitted<Params>;
+  /**
+   * True when forecast(model, h, levels) is closed-form and small, costing about what handing it to
+   * another thread does (tens of microseconds): the daemon then computes it where it already holds the
+   * state. Kinds that simulate, or whose cost grows with a long season, say no (or leave it out).
+   */
+  cheapForecast?(model: Fitted<Params>, h: number, levels: number[]): boolean;
 }

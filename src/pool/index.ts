@@ -7,3 +7,5 @@ export type { BacktestResult, BacktestTask, FitTask, ForecastTask, FitResult, Fo
 export { ModelCache } from './model-cache.ts';
 export { KeysByModel } from './keys-by-model.ts';
 export { advance, catchUp, loadState, type FittedState } from './fitted-state.ts';
+export { RecentStates } from './recent-states.ts';
+export { forecastAnswer } from './forecast-answer.ts';

@@ -1,14 +1,15 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { backtest, getKind, EngineError } from '../forecasting/index.ts';
+import { backtest, getKind } from '../forecasting/index.ts';
 import { readStore } from './read-store.ts';
 import { onnxOps } from './onnx-ops.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
-import { catchUp, loadState, VersionGone, type FittedState } from './fitted-state.ts';
+import { catchUp, loadState, type FittedState } from './fitted-state.ts';
 import { firstNonFinite } from './finite.ts';
+import { failure, forecastAnswer, notFinite } from './forecast-answer.ts';
 import { loadKindsModule } from './kinds-module.ts';
 import { lowerThreadPriority } from './thread-priority.ts';
 import type {
-  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task, TaskFailure,
+  BacktestResult, BacktestTask, FitResult, FitTask, ForecastResult, ForecastTask, InferResult, OnnxValidateResult, Task,
   WorkerConfig,
 } from './tasks.ts';
 
@@ -23,42 +24,14 @@ const cache = new ModelCache<FittedState>(config.cacheSize, config.cacheBytes);
 /** What a cached state weighs: its series' bytes plus the parameters' JSON text (two bytes a character in V8). */
 const stateBytes = (s: FittedState) => s.series.byteLength + 2 * s.paramsLength;
 
-function notFinite(field: string, message: string): TaskFailure {
-  return { ok: false, code: 'MODELAPI_ERR_NOT_FINITE', field, message };
-}
-
-/** The first step at which a forecast's mean or an interval bound is not finite, named as a field. */
-function nonFiniteForecast(fc: { mean: Float64Array; intervals: { level: number; lower: Float64Array; upper: Float64Array }[] }): string | undefined {
-  const at = (a: Float64Array) => a.findIndex((v) => !Number.isFinite(v));
-  let i = at(fc.mean);
-  if (i >= 0) return `forecast[${i}]`;
-  for (const iv of fc.intervals) {
-    if ((i = at(iv.lower)) >= 0) return `intervals[level=${iv.level}].lower[${i}]`;
-    if ((i = at(iv.upper)) >= 0) return `intervals[level=${iv.level}].upper[${i}]`;
-  }
-  return undefined;
-}
 const onnx = onnxOps(config);
 
-/** float64 → numbers JSON can hold; NaN and infinities become null. */
-function jsonNumbers(a: Float64Array): (number | null)[] {
-  const out = new Array<number | null>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Number.isFinite(a[i]) ? a[i]! : null;
-  return out;
-}
 
 // The daemon announces deleted models here, so their entries do not wait for the LRU to push them out.
 const evictions = new BroadcastChannel(EVICT_CHANNEL);
 evictions.unref();
 evictions.onmessage = (event) => cache.deleteModel(((event as { data: { model: string } }).data).model);
 
-function failure(err: unknown): TaskFailure {
-  if (err instanceof VersionGone) return { ok: false, code: 'MODELAPI_ERR_MODEL_NOT_FOUND', message: err.message, field: 'model' };
-  if (err instanceof EngineError) {
-    return { ok: false, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) };
-  }
-  throw err;
-}
 
 function fit(task: FitTask): FitResult {
   const started = performance.now();
@@ -90,16 +63,7 @@ function loadModel(model: string, version: number, nObs: number): FittedState {
 
 function forecast(task: ForecastTask): ForecastResult {
   try {
-    const { fitted, series } = loadModel(task.model, task.version, task.nObs);
-    const fc = getKind(fitted.kind).forecast(fitted, task.h, task.levels, task.regressors ? { regressors: task.regressors } : undefined);
-    const bad = nonFiniteForecast(fc);
-    if (bad) return notFinite(bad, `the forecast of ${task.model}@${task.version} is not finite at ${bad} (it overflows float64 at this horizon)`);
-    const json = JSON.stringify({
-      forecast: jsonNumbers(fc.mean),
-      intervals: fc.intervals.map((i) => ({ level: i.level, lower: jsonNumbers(i.lower), upper: jsonNumbers(i.upper) })),
-      ...(task.history > 0 ? { history: jsonNumbers(series.subarray(Math.max(0, series.length - task.history))) } : {}),
-    });
-    return { ok: true, json };
+    return forecastAnswer(loadModel(task.model, task.version, task.nObs), task);
   } catch (err) {
     return failure(err);
   }

@@ -1,6 +1,6 @@
 import { getKind, DEFAULT_KIND, EngineError, type ModelKind } from '../../forecasting/index.ts';
-import type { WorkerPools } from '../../pool/index.ts';
-import { QueueFullError } from '../../pool/index.ts';
+import type { ForecastResult, WorkerPools } from '../../pool/index.ts';
+import { forecastAnswer, QueueFullError, RecentStates } from '../../pool/index.ts';
 import type { LabelChanges, ModelQuery, ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
 import { concatSeries } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
@@ -61,6 +61,9 @@ export interface FitOptions {
   pool?: 'fit' | 'bulk';
 }
 
+
+/** Numbers in an answer small enough to serialise on the daemon's thread (~20 µs); larger ones are the workers'. */
+const HERE_MAX_NUMBERS = 400;
 /** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
 function startLocked(opts: FitOptions): void {
   if (opts.signal?.aborted) throw opts.signal.reason instanceof ApiError ? opts.signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'cancelled');
@@ -151,6 +154,8 @@ export class ModelService {
     private readonly limits: ServiceLimits,
     // Shared with the ONNX service: both kinds of model take the same per-model lock.
     private readonly locks: ModelLocks = new ModelLocks(),
+    /** States this thread computed for appends (the observation service adds them). */
+    readonly recentStates: RecentStates = new RecentStates(),
   ) {
     this.fits = new FitRunner(store, pools, events, limits);
     this.visibleStates = new VisibleStates((mark) => store.isDurable(mark));
@@ -392,10 +397,23 @@ export class ModelService {
     return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
   }
 
+  /**
+   * The forecast of a state this thread holds (a model taking appends), computed here when it is cheap
+   * and its answer small: handing it to a worker costs this thread more than computing it, and the answer
+   * would wait an event-loop turn for the worker's reply, behind every request that arrived meanwhile
+   * (bench:observe: forecast p99 17-19 ms during appends through the worker, 6-7 ms here).
+   */
+  private forecastHere(v: VersionSummary, query: ForecastQuery): ForecastResult | undefined {
+    if (query.regressors || query.h * (1 + 2 * query.levels.length) + query.history > HERE_MAX_NUMBERS) return undefined;
+    const state = this.recentStates.at(v.model, v.version, v.nObs);
+    if (!state || !getKind(state.fitted.kind).cheapForecast?.(state.fitted, query.h, query.levels)) return undefined;
+    return forecastAnswer(state, { op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
+  }
+
   private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
-    let result;
+    let result = this.forecastHere(v, query);
     try {
-      result = await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
+      result ??= await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
     } catch (err) {
       if (err instanceof QueueFullError) throw new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
       throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
@@ -450,6 +468,7 @@ export class ModelService {
       this.current.delete(name);
       this.writeMarks.delete(name);
       this.visibleStates.replaced(name);
+      this.recentStates.deleteModel(name);
       this.policies.delete(name);
       this.cache.dropModel(name);
       this.pools.evictModel(name);

@@ -1,5 +1,5 @@
 import { EngineError, getKind } from '../../forecasting/index.ts';
-import { advance, loadState, ModelCache, type FittedState } from '../../pool/index.ts';
+import { advance, loadState, type FittedState, type RecentStates } from '../../pool/index.ts';
 import type { ModelStore, VersionSummary } from '../../store/index.ts';
 import { ApiError } from '../errors.ts';
 import type { ServiceEventBus } from '../events.ts';
@@ -29,9 +29,6 @@ export interface ObserveView {
   timestamps: TimeSummary | null;
 }
 
-/** Fitted states the daemon keeps to check appends; evicted ones are rebuilt from the store. */
-const STATES_KEPT = 1024;
-
 /**
  * Appends observations to a model's current version under its write lock: the kind's `update` with
  * the same parameters (checked here, on this thread, before anything is stored), the points written as
@@ -39,10 +36,10 @@ const STATES_KEPT = 1024;
  * Kinds that cannot update are refitted on the whole series instead, as a new version.
  */
 export class ObservationService {
-  private readonly states = new ModelCache<FittedState>(STATES_KEPT);
-
   constructor(
     private readonly models: ModelService,
+    /** The states this thread computed (shared with the models' forecasts); evicted ones are rebuilt from the store. */
+    private readonly states: RecentStates,
     private readonly store: ModelStore,
     private readonly writer: AppendWriter,
     private readonly events: ServiceEventBus,
@@ -70,7 +67,7 @@ export class ObservationService {
       }
       const ms = performance.now() - started;
       await this.writer.write({ model: name, version: current.version, endObs: next.nObs, points });
-      this.states.set(name, next);
+      this.states.add(next);
       const summary: VersionSummary = { ...current, nObs: next.nObs };
       this.models.setAppended(current, summary);
       this.afterAppend(summary);
@@ -88,7 +85,7 @@ export class ObservationService {
   }
 
   private stateOf(current: VersionSummary): FittedState {
-    const known = this.states.get(current.model);
+    const known = this.states.newest(current.model);
     if (known && known.version === current.version && known.nObs === current.nObs) return known;
     return loadState(this.store, current.model, current.version, current.nObs);
   }

@@ -10,6 +10,7 @@ import { prepare } from './problem.ts';
 import { checkSeries, parseArimaSpec, structureOf, type ArimaSpec } from './spec.ts';
 import { advanceState, stateFromSeries, type ArimaState } from './state.ts';
 import { coefNames, modelString, type Structure } from './structure.ts';
+import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
 
 export interface ArimaParams extends ArimaState {
   structure: Structure;
@@ -87,16 +88,24 @@ export function updateParams(params: ArimaParams, newY: Float64Array, xregRows?:
   return { structure: params.structure, ...advanceState(params.structure, params, newY, xregRows) };
 }
 
+/** Multiply-adds of an h-step forecast: the r-dimensional state and its covariance propagated, then the differencing undone. */
+function forecastWork({ structure: s }: ArimaParams, h: number): number {
+  const r = Math.max(s.p + s.P * s.m, s.q + s.Q * s.m + 1, 1);
+  return h * (r * r + s.d + s.D * s.m);
+}
+
 /**
  * What a fitted ARIMA model does, whichever kind fitted it (arima, auto_arima): forecast, name its
  * regressors, take new observations with the same coefficients.
  */
-export function arimaServing<Spec>(): Pick<ModelKind<Spec, ArimaParams>, 'forecast' | 'regressorNames' | 'update'> {
+export function arimaServing<Spec>(): Pick<ModelKind<Spec, ArimaParams>, 'forecast' | 'regressorNames' | 'update' | 'cheapForecast'> {
   return {
     forecast(model, h, levels, inputs) {
       return forecastParams(model.params, h, levels, inputs);
     },
     regressorNames: (model) => model.params.structure.xreg ?? [],
+    // O(h r²): a seasonal model of a long season (r in the hundreds) is not cheap.
+    cheapForecast: (model, h) => forecastWork(model.params, h) <= CHEAP_FORECAST_WORK,
     update(model, newY) {
       const params = updateParams(model.params, newY);
       return { ...model, params, metrics: { ...model.metrics, n: params.n } };

@@ -159,6 +159,14 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
       // Versions stored before the guard existed have neither field.
       return fallback?.length && range && blowsUp(fc, range) ? run(fallback) : fc;
     },
+    // Cheap when every member's forecast is, and the guard's fallback's too (it may run instead).
+    cheapForecast(model, h, levels) {
+      const cheap = (m: MemberFit) => {
+        const kind = kindOf(m.kind);
+        return kind.cheapForecast?.({ kind: m.kind, spec: kind.parseSpec(m.spec as Record<string, unknown>), params: m.params, metrics: m.metrics }, h, levels) ?? false;
+      };
+      return model.params.members.every(cheap) && (model.params.fallback ?? []).every(cheap);
+    },
     // Same choice, same members, each member's own update; a member kind without one declines for all.
     // The guard's fallback moves on too, so a replaced forecast starts from the latest observations.
     update(model, newY) {

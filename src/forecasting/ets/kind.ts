@@ -5,7 +5,8 @@ import { guardedFit } from '../guarded-fit.ts';
 import type { Fitted, Forecast, ModelKind } from '../types.ts';
 import type { EtsParams } from './params.ts';
 import { codesOf, newSums, runFilter } from './filter.ts';
-import { analyticVariance, pointForecast } from './forecast.ts';
+import { analyticVariance, pointForecast, varianceClass } from './forecast.ts';
+import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
 import { modelName, parseEtsSpec, type EtsSpec } from './model-code.ts';
 import { candidatesOrThrow, criteria, selectModel } from './select.ts';
 import { simulatedIntervals } from './simulate.ts';
@@ -100,6 +101,9 @@ export const etsKind: ModelKind<EtsSpec, EtsParams> = {
     return guardedFit(ctx, 'ETS estimation', (checkpoint) => etsFitted(spec, withStoredIntervals(selectModel(y, spec, { checkpoint }))));
   },
   forecast: etsForecast,
+  // Closed-form variances are O(h) (a few operations a step); class 3 structures simulate 5,000 paths,
+  // unless the fit's stored intervals apply, which appends make stale.
+  cheapForecast: (model, h, levels) => (levels.length === 0 || varianceClass(model.params) !== 3) && h * 10 <= CHEAP_FORECAST_WORK,
   update(model, newY) {
     assertSeries(newY);
     return etsFitted(model.spec as EtsSpec, advance(model.params, newY));

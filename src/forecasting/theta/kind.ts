@@ -15,6 +15,7 @@ import { unfittable } from '../errors.ts';
 import { qnorm } from '../stats.ts';
 import { periodOption, rejectUnknown, type Options } from '../options.ts';
 import type { Fitted, ModelKind } from '../types.ts';
+import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
 import { assertForecastArgs, assertSeries } from '../baseline/common.ts';
 import { appendTheta, fitTheta, MIN_OBSERVED, observedCount, type ThetaParams } from './model.ts';
 
@@ -67,6 +68,8 @@ export const thetaKind: ModelKind<ThetaSpec, ThetaParams> = {
     ctx.checkpoint?.();
     return fitted(fitTheta(y, spec.period, ctx.checkpoint), spec);
   },
+  // A line and a seasonal index per step, closed-form intervals.
+  cheapForecast: (_model, h, levels) => h * (1 + levels.length) * 10 <= CHEAP_FORECAST_WORK,
   forecast(model, h, levels) {
     assertForecastArgs(h, levels);
     const p = model.params;

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getKind } from '../../src/forecasting/index.ts';
+
+const y = Float64Array.from({ length: 240 }, (_, i) => 100 + 10 * Math.sin((2 * Math.PI * i) / 48) + ((i * 37) % 11));
+const fitted = (kind: string, spec: Record<string, unknown>) => {
+  const k = getKind(kind);
+  return { k, model: k.fit(y, k.parseSpec(spec), {}) };
+};
+
+test('cheapForecast: small closed-form forecasts yes; a long season, a long horizon or simulated intervals no', () => {
+  const small = fitted('arima', { order: [2, 0, 1] });
+  assert.equal(small.k.cheapForecast!(small.model, 12, [80, 95]), true);
+  assert.equal(small.k.cheapForecast!(small.model, 20_000, [80, 95]), false, 'O(h r²) grows with h');
+  // A seasonal AR term at lag 48 makes the state 49-dimensional: 12 steps are ~29k multiply-adds.
+  const seasonal = fitted('arima', { order: [1, 0, 0], seasonalOrder: [1, 0, 0], period: 48 });
+  assert.equal(seasonal.k.cheapForecast!(seasonal.model, 12, [80, 95]), false);
+  const additive = fitted('ets', { model: 'ANN' });
+  assert.equal(additive.k.cheapForecast!(additive.model, 12, [80, 95]), true);
+  const multiplicative = fitted('ets', { model: 'MMN' });
+  assert.equal(multiplicative.k.cheapForecast!(multiplicative.model, 12, [80, 95]), false, 'its intervals are simulated');
+  assert.equal(multiplicative.k.cheapForecast!(multiplicative.model, 12, []), true, 'no intervals, no simulation');
+});
+
+test('auto is cheap only when every member (and the fallback) is', () => {
+  const a = fitted('auto', { period: 48 });
+  const members = (a.model.params as { members: { kind: string; spec: Record<string, unknown>; params: unknown; metrics: unknown }[] }).members;
+  const each = members.map((m) => {
+    const k = getKind(m.kind);
+    return k.cheapForecast?.({ kind: m.kind, spec: k.parseSpec(m.spec), params: m.params, metrics: m.metrics } as never, 12, [80, 95]) ?? false;
+  });
+  assert.ok(members.length >= 1);
+  assert.equal(a.k.cheapForecast!(a.model, 12, [80, 95]), each.every(Boolean));
+});
