@@ -5,15 +5,17 @@ import { ModelCache } from './model-cache.ts';
  * The fitted states the daemon's own thread computed while checking appends: the newest few per model,
  * for the models appended to most recently. The next append builds on the newest; a forecast of one of
  * them that is cheap (ModelKind.cheapForecast) is computed from it at once instead of in a worker,
- * which would cost the answer an event-loop turn. Several are kept per model because forecasts use
- * the newest state already on disk (VisibleStates), which may be a few appends behind.
+ * which would cost the answer an event-loop turn. A few are kept per model because forecasts use the
+ * newest state already on disk (VisibleStates), which may be an append or two behind; a model appended
+ * to faster than its fsyncs finish falls back to the workers. Few, because each kept state outlives
+ * V8's young generation: 16 a model doubled the daemon's GC time under bench:observe's load.
  */
 export class RecentStates {
   private readonly byModel: ModelCache<FittedState[]>;
 
   constructor(
     models = 1024,
-    private readonly perModel = 16,
+    private readonly perModel = 4,
   ) {
     this.byModel = new ModelCache(models);
   }
