@@ -7,9 +7,9 @@
  * So var_h = sigma2 (v_h' P v_h + sum psi*_k^2). Cost O(h r (r + nnz)), no state of dimension r + D*m.
  */
 import { differencingPoly, nonzeros, type Structure } from './structure.ts';
-import { applyT, buildSystem } from './system.ts';
+import { applyT } from './system.ts';
 import { regressorAt } from './problem.ts';
-import { regressionPart, unpackUpper, type ArimaState } from './state.ts';
+import { regressionPart, systemOf, unpackUpper, type ArimaState } from './state.ts';
 
 export interface ArimaForecast {
   mean: Float64Array;
@@ -19,7 +19,7 @@ export interface ArimaForecast {
 
 /** `futureXreg`: each external regressor's values at the h forecast times (none without regressors). */
 export function forecastState(s: Structure, st: ArimaState, h: number, futureXreg: readonly Float64Array[] = []): ArimaForecast {
-  const sys = buildSystem(s, st.coef, false);
+  const sys = systemOf(s, st.coef);
   const r = sys.r;
   const P = unpackUpper(st.P, r, sys.R);
   const delta = differencingPoly(s.d, s.D, s.m);

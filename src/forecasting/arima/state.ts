@@ -121,6 +121,17 @@ function imputeU(u: Float64Array, pred: Float64Array, delta: Float64Array, K: nu
 }
 
 /**
+ * The filter's system for a state's coefficients, built once per coefficient array: a model taking one
+ * point per append would otherwise rebuild it (polynomial products, a few arrays) for every point.
+ */
+const systems = new WeakMap<readonly number[], ArmaSystem>();
+export function systemOf(s: Structure, coef: number[]): ArmaSystem {
+  let sys = systems.get(coef);
+  if (!sys) systems.set(coef, (sys = buildSystem(s, coef, false)));
+  return sys;
+}
+
+/**
  * Continues the filter with new observations at the same coefficients. A model with external
  * regressors needs their values at the new times: `xregRows`, one column per name in s.xreg (in that
  * order), each newY.length long. u_t = y_t - the regression term, summed in designColumns' order
@@ -136,7 +147,7 @@ export function advanceState(s: Structure, st: ArimaState, newY: Float64Array, x
     if (col.length !== newY.length) throw invalidSpec(`regressors.${name}`, `regressor '${name}' has ${col.length} values for ${newY.length} new observations`);
     for (let i = 0; i < col.length; i++) if (!Number.isFinite(col[i]!)) throw invalidSpec(`regressors.${name}`, `regressors.${name}[${i}] must be a finite number`);
   });
-  const sys: ArmaSystem = buildSystem(s, st.coef, false);
+  const sys = systemOf(s, st.coef);
   const r = sys.r;
   const fs: FilterState = { a: Float64Array.from(st.a), P: unpackUpper(st.P, r, sys.R) };
   const K = s.d + s.D * s.m;
@@ -172,7 +183,8 @@ export function advanceState(s: Structure, st: ArimaState, newY: Float64Array, x
     hist.push(u);
   }
   return {
-    coef: st.coef.slice(),
+    // The same array: coefficients never change after the fit, and its identity keys systemOf's cache.
+    coef: st.coef,
     sigma2: st.sigma2,
     a: Array.from(fs.a),
     P: packUpper(fs.P, r, sys.R),
