@@ -53,12 +53,12 @@ export class RwLock {
   private acquire(mode: 'read' | 'write', timeoutMs: number): Promise<Release> {
     const weight = mode === 'read' ? 1 : PERMITS;
     const c = this.counts;
+    // Admitted at once, so no timeout timer is needed: a reader with no writer running or queued (every
+    // forecast's path when no fit is in progress), or a writer at an idle lock (nearly every append's).
+    const immediate = mode === 'read' ? !c.writerActive && c.writersWaiting === 0 && c.readersActive < PERMITS : this.idle;
     if (mode === 'read') c.readersWaiting++;
     else c.writersWaiting++;
     const started = performance.now();
-    // A reader with no writer running or queued is admitted at once: no timeout timer is needed, and
-    // this is every forecast's path when no fit is in progress.
-    const immediate = mode === 'read' && !c.writerActive && c.writersWaiting === 0 && c.readersActive < PERMITS;
     return new Promise<Release>((resolve, reject) => {
       let timedOut = false;
       const timer = immediate ? undefined : setTimeout(() => {
