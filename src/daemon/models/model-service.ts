@@ -61,9 +61,12 @@ export interface FitOptions {
   pool?: 'fit' | 'bulk';
 }
 
+/**
+ * Numbers in an answer small enough to serialise on the daemon's thread: at 200 (h = 40 at two levels) an
+ * ARIMA(1,0,1) forecast and its serialised answer take ~38 µs here; longer answers are the workers' work.
+ */
+const HERE_MAX_NUMBERS = 200;
 
-/** Numbers in an answer small enough to serialise on the daemon's thread (~20 µs); larger ones are the workers'. */
-const HERE_MAX_NUMBERS = 400;
 /** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
 function startLocked(opts: FitOptions): void {
   if (opts.signal?.aborted) throw opts.signal.reason instanceof ApiError ? opts.signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'cancelled');
@@ -401,7 +404,7 @@ export class ModelService {
    * The forecast of a state this thread holds (a model taking appends), computed here when it is cheap
    * and its answer small: handing it to a worker costs this thread more than computing it, and the answer
    * would wait an event-loop turn for the worker's reply, behind every request that arrived meanwhile
-   * (bench:observe: forecast p99 17-19 ms during appends through the worker, 6-7 ms here).
+   * (docs/benchmarks.md, "forecasts during appends").
    */
   private forecastHere(v: VersionSummary, query: ForecastQuery): ForecastResult | undefined {
     if (query.regressors || query.h * (1 + 2 * query.levels.length) + query.history > HERE_MAX_NUMBERS) return undefined;
