@@ -1,9 +1,8 @@
 import { getKind, DEFAULT_KIND, EngineError, type ModelKind } from '../../forecasting/index.ts';
-import type { ForecastResult, WorkerPools } from '../../pool/index.ts';
-import { forecastAnswer, QueueFullError, RecentStates } from '../../pool/index.ts';
+import { RecentStates, type WorkerPools } from '../../pool/index.ts';
 import type { LabelChanges, ModelQuery, ModelStore, TimeIndex, VersionSummary } from '../../store/index.ts';
 import { concatSeries } from '../../store/index.ts';
-import { ApiError, isErrorCode } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { parseRefitPolicy, type RefitPolicy } from '../observations/refit-policy.ts';
 import { intervalSeconds, placeOnIndex, timeSummary, type TimeSummary } from '../timestamps/index.ts';
 import type { ServiceEventBus } from '../events.ts';
@@ -14,6 +13,7 @@ import { fitHash, toSeries } from './series-input.ts';
 import { FitRunner } from './fit-runner.ts';
 import { withBusyRetry } from './store-retry.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
+import { ForecastRunner, type ForecastQuery } from './forecast-runner.ts';
 import { VisibleStates } from './visible-states.ts';
 import { listModelViews, listVersions, modelView, viewOf, type ModelView } from './model-views.ts';
 import { mergeLabels, parseLabelChanges } from './labels.ts';
@@ -61,12 +61,6 @@ export interface FitOptions {
   pool?: 'fit' | 'bulk';
 }
 
-/**
- * Numbers in an answer small enough to serialise on the daemon's thread: at 200 (h = 40 at two levels) an
- * ARIMA(1,0,1) forecast and its serialised answer take ~38 µs here; longer answers are the workers' work.
- */
-const HERE_MAX_NUMBERS = 200;
-
 /** Under the lock, before any work: a job cancelled while it waited for the lock stops here. */
 function startLocked(opts: FitOptions): void {
   if (opts.signal?.aborted) throw opts.signal.reason instanceof ApiError ? opts.signal.reason : new ApiError('MODELAPI_ERR_JOB_CANCELLED', 'cancelled');
@@ -84,14 +78,6 @@ export interface PreparedFit {
   refitPolicy?: RefitPolicy | null;
   /** Label changes to apply with the fit (set at fit time; never part of the hash). */
   labels?: LabelChanges;
-}
-
-export interface ForecastQuery {
-  h: number;
-  levels: number[];
-  history: number;
-  /** Future values of the model's regressors (POST forecast); absent for GET. */
-  regressors?: Record<string, number[]>;
 }
 
 function fitView(v: VersionSummary, reused: boolean): FitView {
@@ -136,6 +122,7 @@ function engineToApi(err: EngineError): ApiError {
 export class ModelService {
   private readonly cache = new ForecastCache();
   private readonly fits: FitRunner;
+  private readonly forecasts: ForecastRunner;
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
@@ -161,6 +148,7 @@ export class ModelService {
     readonly recentStates: RecentStates = new RecentStates(),
   ) {
     this.fits = new FitRunner(store, pools, events, limits);
+    this.forecasts = new ForecastRunner(pools, recentStates);
     this.visibleStates = new VisibleStates((mark) => store.isDurable(mark));
   }
 
@@ -396,36 +384,8 @@ export class ModelService {
     this.events.emitEvent('forecast.locked', { model: name, ms: waited });
     if (behindFit) this.events.emitEvent('forecast.waited', { model: name, version: current.version, ms: waited });
     // Forecasts given regressor values are computed for those values: not cached.
-    if (query.regressors) return this.computeForecast(current, query);
-    return this.cache.getOrCompute(current, query, () => this.computeForecast(current, query));
-  }
-
-  /**
-   * The forecast of a state this thread holds (a model taking appends), computed here when it is cheap
-   * and its answer small: handing it to a worker costs this thread more than computing it, and the answer
-   * would wait an event-loop turn for the worker's reply, behind every request that arrived meanwhile
-   * (docs/benchmarks.md, "forecasts during appends").
-   */
-  private forecastHere(v: VersionSummary, query: ForecastQuery): ForecastResult | undefined {
-    if (query.regressors || query.h * (1 + 2 * query.levels.length) + query.history > HERE_MAX_NUMBERS) return undefined;
-    const state = this.recentStates.at(v.model, v.version, v.nObs);
-    if (!state || !getKind(state.fitted.kind).cheapForecast?.(state.fitted, query.h, query.levels)) return undefined;
-    return forecastAnswer(state, { op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
-  }
-
-  private async computeForecast(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
-    let result = this.forecastHere(v, query);
-    try {
-      result ??= await this.pools.forecast({ op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
-    } catch (err) {
-      if (err instanceof QueueFullError) throw new ApiError('MODELAPI_ERR_QUEUE_FULL', err.message, { retryAfterSeconds: 1 });
-      throw new ApiError('MODELAPI_ERR_WORKER_CRASHED', `the forecast worker failed: ${(err as Error).message}`);
-    }
-    if (!result.ok) {
-      if (result.code === 'MODELAPI_ERR_MODEL_NOT_FOUND') throw ApiError.field(result.code, 'model', `no model named '${v.model}' (it was deleted)`);
-      throw ApiError.field(isErrorCode(result.code) ? result.code : 'MODELAPI_ERR_FIT_FAILED', result.field ?? 'h', result.message);
-    }
-    return ForecastCache.answer(v, query, result.json);
+    if (query.regressors) return this.forecasts.run(current, query);
+    return this.cache.getOrCompute(current, query, () => this.forecasts.run(current, query));
   }
 
   listModels(page?: { limit: number; offset: number }): ModelView[] {
