@@ -30,9 +30,12 @@ test('a forecast uses the newest appended state on disk, never one still waiting
 test('a published version is visible at once, whatever appends before it are unsynced', () => {
   const { visible } = states();
   visible.appended(state(100), state(101), 5);
-  visible.replaced('m');
+  visible.published('m', 6);
   const published = state(101, 2);
   assert.equal(visible.visible(published), published);
+  assert.equal(visible.answerMark('m'), 6, "its forecasts' answers wait for the publish to be on disk");
+  visible.deleted('m');
+  assert.equal(visible.answerMark('m'), undefined, 'a deleted model is forgotten: the caller waits for everything');
 });
 
 test('appends to a model no one forecasts keep only the unsynced states', () => {

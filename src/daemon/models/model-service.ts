@@ -126,12 +126,7 @@ export class ModelService {
   // The current version of each model, as the store has it. This process is the only writer, so it is
   // kept here and updated on publish instead of being read from SQLite on every forecast.
   private readonly current = new Map<string, VersionSummary>();
-  /**
-   * Per model, the store's write mark taken just after its current version was published (writeMarkOf);
-   * appended states need none, since forecasts see them only once they are on disk.
-   */
-  private readonly writeMarks = new Map<string, number>();
-  /** What forecasts use while appends are committed but not yet on disk. */
+  /** What forecasts use while appends are committed but not yet on disk, and what their answers wait for. */
   private readonly visibleStates: VisibleStates;
   private appendedHash: { key: string; hash: string } | undefined;
   // Refit policies as stored (read once per model): checked after every append.
@@ -331,19 +326,14 @@ export class ModelService {
     const summary = this.store.currentSummary(name);
     if (summary) {
       this.current.set(name, summary);
-      this.writeMarks.set(name, this.store.writeMark());
+      this.visibleStates.published(name, this.store.writeMark());
     }
     return summary;
   }
 
-  /**
-   * A write mark no later than any write a forecast of the model could report: its answer need only wait
-   * for the writes before it to be on disk. That is the publish of its current version (appended states
-   * are visible only once on disk, VisibleStates); a model this process did not publish itself gets the
-   * mark of now, which covers everything.
-   */
+  /** The write mark a forecast's answer waits for (VisibleStates.answerMark); now, for a model not seen yet. */
   writeMarkOf(name: string): number {
-    return this.writeMarks.get(name) ?? this.store.writeMark();
+    return this.visibleStates.answerMark(name) ?? this.store.writeMark();
   }
 
   /**
@@ -352,8 +342,7 @@ export class ModelService {
    */
   setCurrent(summary: VersionSummary): void {
     this.current.set(summary.model, summary);
-    this.writeMarks.set(summary.model, this.store.writeMark());
-    this.visibleStates.replaced(summary.model);
+    this.visibleStates.published(summary.model, this.store.writeMark());
     this.cache.dropModel(summary.model);
   }
 
@@ -429,8 +418,7 @@ export class ModelService {
     await this.withWriteLock(name, async () => {
       if (!this.store.deleteModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       this.current.delete(name);
-      this.writeMarks.delete(name);
-      this.visibleStates.replaced(name);
+      this.visibleStates.deleted(name);
       this.recentStates.deleteModel(name);
       this.policies.delete(name);
       this.cache.dropModel(name);

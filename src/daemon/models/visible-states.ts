@@ -8,7 +8,7 @@ interface Pending {
 }
 
 /**
- * Which state of a model forecasts use while appends to it are committed but not yet on disk.
+ * Which state of a model a forecast uses, and which writes its answer must wait for to be on disk.
  *
  * An append's answer waits for the fsync that makes it durable (http/durable-answers.ts); until that
  * answer is sent, a forecast may leave the append out (the contract: a forecast that arrives after an
@@ -21,6 +21,8 @@ interface Pending {
  */
 export class VisibleStates {
   private readonly pending = new Map<string, Pending>();
+  /** Per model, the store's write mark taken just after its current version was published. */
+  private readonly publishMarks = new Map<string, number>();
 
   constructor(private readonly isDurable: (mark: number) => boolean) {}
 
@@ -32,9 +34,27 @@ export class VisibleStates {
     else this.pending.set(summary.model, { before, appended: [{ summary, mark }] });
   }
 
-  /** A published version (or a deleted model): visible at once, the appends before it no longer matter. */
-  replaced(model: string): void {
+  /**
+   * A published version (or one this process read from the store: `mark` is then the mark of now, which
+   * covers everything): visible at once, the appends before it no longer matter.
+   */
+  published(model: string, mark: number): void {
     this.pending.delete(model);
+    this.publishMarks.set(model, mark);
+  }
+
+  deleted(model: string): void {
+    this.pending.delete(model);
+    this.publishMarks.delete(model);
+  }
+
+  /**
+   * A write mark no later than any write a forecast of the model could report, so its answer waits only
+   * for the writes before it: the publish of the current version (appended states are visible only once
+   * on disk). Undefined for a model not seen yet: the caller then waits for everything.
+   */
+  answerMark(model: string): number | undefined {
+    return this.publishMarks.get(model);
   }
 
   /** The state a forecast of the model uses, given its newest committed one. */

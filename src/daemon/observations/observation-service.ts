@@ -32,7 +32,8 @@ export interface ObserveView {
 /**
  * Appends observations to a model's current version under its write lock: the kind's `update` with
  * the same parameters (checked here, on this thread, before anything is stored), the points written as
- * their own chunk (group-committed), then the new nObs made current so every later forecast uses it.
+ * their own chunk (group-committed), then the new nObs made current: the next append builds on it at
+ * once, forecasts use it once it is on disk (models/visible-states.ts).
  * Kinds that cannot update are refitted on the whole series instead, as a new version.
  */
 export class ObservationService {
