@@ -11,6 +11,7 @@ import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { ApiError } from './errors.ts';
 import { installDurableAnswers, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
+import { lazyChildLogger } from './http/lazy-child-logger.ts';
 import { installRequestDecompression } from './http/request-decompression.ts';
 import compress from '@fastify/compress';
 import type { ModelService } from './models/model-service.ts';
@@ -101,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       const id = req.headers['x-request-id'];
       return typeof id === 'string' && REQUEST_ID.test(id) ? id : randomUUID();
     },
+    // req.log's child (with reqId) is made when a line is written, not for every request.
+    childLoggerFactory: lazyChildLogger,
     serverFactory: httpServerFactory(opts.http),
     clientErrorHandler,
     frameworkErrors,
