@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { parseLevels } from './levels.ts';
-import { sendCompressible } from '../http/send-forecast.ts';
+import { OWN_COMPRESSION, sendCompressible } from '../http/send-forecast.ts';
 import type { ModelService } from './model-service.ts';
 import { CompatForecastQuery, ErrorResponse, FailResponse, FitBody, FitData, FitQuery, ForecastData, StepsParams, success } from './schemas.ts';
 import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
@@ -28,6 +28,7 @@ export const compatRoutes = (service: ModelService, deps: IdempotentRoutes): Fas
   }));
 
   app.get('/api/forecast/:steps', {
+    ...OWN_COMPRESSION,
     schema: { summary: 'Compatibility: forecast model "default"', params: StepsParams, querystring: CompatForecastQuery, response: { 200: success(ForecastData), ...errors } },
   }, async (req, reply) => {
     const { level, history = 0 } = req.query;

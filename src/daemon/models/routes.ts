@@ -7,7 +7,7 @@ import { parseLevels } from './levels.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { parseLabelFilters } from './labels.ts';
 import { reportsWritesUpTo } from '../http/durable-answers.ts';
-import { sendCompressible } from '../http/send-forecast.ts';
+import { OWN_COMPRESSION, sendCompressible } from '../http/send-forecast.ts';
 import type { BacktestService } from './backtest-service.ts';
 import type { ModelService } from './model-service.ts';
 import { acceptedAnswer, sendIdempotent, type IdempotentRoutes } from '../idempotency/index.ts';
@@ -52,6 +52,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   }));
 
   app.get('/v1/models/:name/forecast', {
+    ...OWN_COMPRESSION,
     schema: {
       summary: "Forecast with the model's current version",
       params: ModelParams, querystring: ForecastQuery,
@@ -65,6 +66,7 @@ export const modelRoutes = (service: ModelService, backtests: BacktestService, d
   });
 
   app.post('/v1/models/:name/forecast', {
+    ...OWN_COMPRESSION,
     schema: {
       summary: "Forecast with the model's current version, given its regressors' future values",
       params: ModelParams, body: ForecastBody,
