@@ -29,11 +29,12 @@ function hostName(host: string): string {
 export function installAccessControl(app: FastifyInstance, opts: AccessOptions): void {
   const expected = opts.token === undefined ? undefined : digest(opts.token);
   const allowedOrigins = new Set(opts.corsOrigins);
+  const loopbackHosts = new LoopbackHosts();
 
   app.addHook('onRequest', (req, reply, done) => {
     // Refusals go to the route's error handler, so each protocol answers in its own form: JSend on
     // /v1 and /api, the Open Inference Protocol's {"error": …} on /v2.
-    const refusal = checkHost(req, opts.loopbackOnly) ?? checkOrigin(req, reply, allowedOrigins);
+    const refusal = checkHost(req, opts.loopbackOnly, loopbackHosts) ?? checkOrigin(req, reply, allowedOrigins);
     if (refusal) return void done(refusal);
     if (req.method === 'OPTIONS' && req.headers.origin && allowedOrigins.has(req.headers.origin)) {
       return void reply.code(204).send();
@@ -57,11 +58,28 @@ function hasToken(req: FastifyRequest, expected: Buffer): boolean {
   return m !== null && timingSafeEqual(digest(m[1]!), expected);
 }
 
+/**
+ * Host headers already found to name loopback. Clients send the same one or two on every request, so
+ * the check is a set lookup instead of a split and a regex on the hottest path. Refused hosts are not
+ * kept, and the set stops growing at a bound: any client may send any Host.
+ */
+class LoopbackHosts {
+  private static readonly MAX = 64;
+  private readonly known = new Set<string>();
+
+  isLoopback(host: string): boolean {
+    if (this.known.has(host)) return true;
+    if (!LOOPBACK_NAMES.test(hostName(host))) return false;
+    if (this.known.size < LoopbackHosts.MAX) this.known.add(host);
+    return true;
+  }
+}
+
 /** A page on evil.example that re-binds its name to 127.0.0.1 still sends `Host: evil.example`. */
-function checkHost(req: FastifyRequest, loopbackOnly: boolean): ApiError | undefined {
+function checkHost(req: FastifyRequest, loopbackOnly: boolean, loopbackHosts: LoopbackHosts): ApiError | undefined {
   if (!loopbackOnly) return undefined;
   const host = req.headers.host ?? '';
-  if (LOOPBACK_NAMES.test(hostName(host))) return undefined;
+  if (loopbackHosts.isLoopback(host)) return undefined;
   return ApiError.field(
     'MODELAPI_ERR_FORBIDDEN',
     'host',

@@ -38,6 +38,8 @@ export class ForecastCache {
   private readonly meta = new Map<string, { size: number; model: string }>();
   private readonly keys = new KeysByModel();
   private values = 0;
+  /** The key last moved to the end of `entries`. */
+  private newest: string | undefined;
 
   /** The JSend body: the version's identity around the worker's already-serialised arrays. */
   static answer(v: VersionSummary, q: Query, arraysJson: string): ForecastAnswer {
@@ -50,13 +52,19 @@ export class ForecastCache {
     const key = `${v.model}@${v.version}#${v.nObs}|${q.h}|${q.levels.join(',')}|${q.history}`;
     const hit = this.entries.get(key);
     if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      // Moved to the end (most recently used) unless it is already there: a delete and re-insert per hit
+      // leaves a hole in the map's table each time, and the table is rebuilt as holes pile up.
+      if (key !== this.newest) {
+        this.entries.delete(key);
+        this.entries.set(key, hit);
+        this.newest = key;
+      }
       return hit;
     }
     const pending = compute();
     const size = q.h * (1 + 2 * q.levels.length) + q.history;
     this.entries.set(key, pending);
+    this.newest = key;
     this.meta.set(key, { size, model: v.model });
     this.keys.add(v.model, key);
     this.values += size;
