@@ -32,3 +32,11 @@ test('auto is cheap only when every member (and the fallback) is', () => {
   assert.ok(members.length >= 1);
   assert.equal(a.k.cheapForecast!(a.model, 12, [80, 95]), each.every(Boolean));
 });
+
+test('the baselines forecast from stored summaries: cheap at any lag, until the horizon itself is long', () => {
+  for (const [kind, spec] of [['naive', {}], ['snaive', { period: 48 }], ['drift', {}], ['mean', {}]] as const) {
+    const b = fitted(kind, spec);
+    assert.equal(b.k.cheapForecast!(b.model, 12, [80, 95]), true, kind);
+    assert.equal(b.k.cheapForecast!(b.model, 5_000, [80, 95]), false, `${kind}: 25,000 numbers are a worker's job`);
+  }
+});

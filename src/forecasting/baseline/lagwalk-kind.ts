@@ -3,6 +3,7 @@ import type { Options } from '../options.ts';
 import type { BaselineSpec } from './common.ts';
 import { lagWalkFitted, lagWalkForecast, walk, walkOrThrow, type LagWalkFlavour, type LagWalkParams } from './lagwalk.ts';
 import { assertSeries } from './common.ts';
+import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
 
 /** Builds a ModelKind from a lag-walk flavour; naive, snaive and drift differ only in lag, drift and spec rules. */
 export function lagWalkKind(
@@ -22,6 +23,8 @@ export function lagWalkKind(
     forecast(model, h, levels) {
       return lagWalkForecast(model, h, levels, flavour.drift);
     },
+    // Closed form from the stored last season: O(h) per interval, whatever the lag.
+    cheapForecast: (_model, h, levels) => h * (1 + 2 * levels.length) <= CHEAP_FORECAST_WORK,
     update(model, newY) {
       assertSeries(newY);
       return lagWalkFitted(walk(model.params, newY), model.spec as BaselineSpec, flavour);
