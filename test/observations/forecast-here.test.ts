@@ -3,10 +3,14 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { startDaemon, tempDir } from '../support/daemon.ts';
 import { call, fit, forecast } from '../support/http.ts';
+import { getKind } from '../../src/forecasting/index.ts';
 
 const observe = (url: string, model: string, data: number[]) => call(`${url}/v1/models/${model}/observations`, 'POST', { data });
 const forecastTasks = async (url: string) => (await call(`${url}/v1/status`)).body.data.pools.forecast.completed as number;
-const series = Array.from({ length: 120 }, (_, i) => 50 + 10 * Math.sin(i / 4) + ((i * 37) % 11));
+const wave = (n: number) => Array.from({ length: n }, (_, i) => 50 + 10 * Math.sin(i / 4) + ((i * 37) % 11));
+// Longer than the daemon reads from the store on its own thread (1,000 points): a restarted daemon's
+// forecast of it comes from a worker.
+const series = wave(1_100);
 
 test('a cheap forecast of a model taking appends is computed on the daemon thread, with the bytes a worker gives', async (t) => {
   const db = join(tempDir(t), 'models.db');
@@ -27,7 +31,25 @@ test('a cheap forecast of a model taking appends is computed on the daemon threa
   await first.stop();
   const second = await startDaemon(t, { db });
   const fromWorker = (await forecast(second.url, 'a', 'h=12&history=5')).body.data;
+  assert.equal(await forecastTasks(second.url), 1, 'a 1,103-point state is loaded by a worker');
   assert.deepEqual(fromWorker, here);
-  assert.equal(here.nObs, 123);
+  assert.equal(here.nObs, 1_103);
   assert.deepEqual((await forecast(second.url, 'a', 'h=500')).body.data, long);
+});
+
+test('a cheap forecast of a short model nobody appends to is read from the store on the daemon thread', async (t) => {
+  const d = await startDaemon(t);
+  const y = wave(120);
+  await fit(d.url, 'short', { data: y, kind: 'arima', order: [2, 0, 1] });
+  await fit(d.url, 'mmn', { data: y.map((v) => v + 100), kind: 'ets', model: 'MMN' });
+  const got = (await forecast(d.url, 'short', 'h=12&level=80,95')).body.data;
+  assert.equal(await forecastTasks(d.url), 0, 'no worker task');
+  // The stored parameters give the forecast the engine gives the fitted model itself.
+  const k = getKind('arima');
+  const direct = k.forecast(k.fit(Float64Array.from(y), k.parseSpec({ order: [2, 0, 1] }), {}), 12, [80, 95]);
+  assert.deepEqual(got.forecast, Array.from(direct.mean));
+  assert.deepEqual(got.intervals.map((i: { upper: number[] }) => i.upper), direct.intervals.map((i) => Array.from(i.upper)));
+  // A kind that simulates its intervals is loaded once, found not cheap, and left to the workers.
+  for (const h of [12, 13]) assert.equal((await forecast(d.url, 'mmn', `h=${h}`)).status, 200);
+  assert.equal(await forecastTasks(d.url), 2);
 });

@@ -1,6 +1,6 @@
 import { getKind } from '../../forecasting/index.ts';
-import { forecastAnswer, QueueFullError, type ForecastResult, type RecentStates, type WorkerPools } from '../../pool/index.ts';
-import type { VersionSummary } from '../../store/index.ts';
+import { forecastAnswer, loadState, QueueFullError, type FittedState, type ForecastResult, type RecentStates, type WorkerPools } from '../../pool/index.ts';
+import type { ModelStore, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
 import { ForecastCache, type ForecastAnswer } from './forecast-cache.ts';
 
@@ -19,13 +19,28 @@ export interface ForecastQuery {
 const HERE_MAX_NUMBERS = 200;
 
 /**
+ * A state this thread does not hold is read from the store here when its series is this short and few
+ * points were appended since the fit: reading the row and parsing its parameters (a 144-point monthly
+ * `auto` model: ~6 KB of JSON) costs this thread about what handing the task to a worker and taking its
+ * reply does, and the answer skips two thread hand-overs, which on a loaded 2-core machine are most of
+ * a cold forecast's latency (docs/benchmarks.md, "cold forecasts").
+ */
+const HERE_LOAD_MAX_OBS = 1_000;
+const HERE_LOAD_MAX_APPENDED = 100;
+/** Versions found too costly to forecast here after loading them, so they are not loaded here again. */
+const NOT_CHEAP_REMEMBERED = 4_096;
+
+/**
  * Computes the forecast of a chosen state (the caller holds the version choice; the cache is the
  * caller's too): in the forecast pool, or on this thread when the state is here and the forecast cheap.
  */
 export class ForecastRunner {
+  private readonly notCheap = new Set<string>();
+
   constructor(
     private readonly pools: WorkerPools,
     private readonly recentStates: RecentStates,
+    private readonly store: ModelStore,
   ) {}
 
   async run(v: VersionSummary, query: ForecastQuery): Promise<ForecastAnswer> {
@@ -44,15 +59,35 @@ export class ForecastRunner {
   }
 
   /**
-   * The forecast of a state this thread holds (a model taking appends), computed here when it is cheap
-   * and its answer small: handing it to a worker costs this thread more than computing it, and the answer
-   * would wait an event-loop turn for the worker's reply, behind every request that arrived meanwhile
-   * (docs/benchmarks.md, "forecasts during appends").
+   * The forecast computed on this thread when it is cheap and its answer small, of a state this thread
+   * holds (a model taking appends) or can read from the store at little cost (a short series): handing
+   * it to a worker costs this thread more than computing it, and the answer would wait an event-loop
+   * turn for the worker's reply, behind every request that arrived meanwhile (docs/benchmarks.md,
+   * "forecasts during appends").
    */
   private here(v: VersionSummary, query: ForecastQuery): ForecastResult | undefined {
     if (query.regressors || query.h * (1 + 2 * query.levels.length) + query.history > HERE_MAX_NUMBERS) return undefined;
-    const state = this.recentStates.at(v.model, v.version, v.nObs);
-    if (!state || !getKind(state.fitted.kind).cheapForecast?.(state.fitted, query.h, query.levels)) return undefined;
+    const state = this.recentStates.at(v.model, v.version, v.nObs) ?? this.loadHere(v);
+    if (!state) return undefined;
+    if (!getKind(state.fitted.kind).cheapForecast?.(state.fitted, query.h, query.levels)) {
+      this.rememberNotCheap(v);
+      return undefined;
+    }
     return forecastAnswer(state, { op: 'forecast', model: v.model, version: v.version, nObs: v.nObs, ...query });
+  }
+
+  private loadHere(v: VersionSummary): FittedState | undefined {
+    if (v.nObs > HERE_LOAD_MAX_OBS || v.nObs - v.nFit > HERE_LOAD_MAX_APPENDED || this.notCheap.has(`${v.model}@${v.version}`)) return undefined;
+    try {
+      return loadState(this.store, v.model, v.version, v.nObs);
+    } catch {
+      // Deleted meanwhile, or not as the summary said: the pool's path answers that with its own error.
+      return undefined;
+    }
+  }
+
+  private rememberNotCheap(v: VersionSummary): void {
+    if (this.notCheap.size >= NOT_CHEAP_REMEMBERED) this.notCheap.clear();
+    this.notCheap.add(`${v.model}@${v.version}`);
   }
 }

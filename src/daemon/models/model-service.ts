@@ -143,7 +143,7 @@ export class ModelService {
     readonly recentStates: RecentStates = new RecentStates(),
   ) {
     this.fits = new FitRunner(store, pools, events, limits);
-    this.forecasts = new ForecastRunner(pools, recentStates);
+    this.forecasts = new ForecastRunner(pools, recentStates, store);
     this.visibleStates = new VisibleStates((mark) => store.isDurable(mark));
   }
 
