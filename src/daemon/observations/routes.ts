@@ -12,6 +12,9 @@ export const observationRoutes = (observations: ObservationService, deps: Idempo
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
   app.post('/v1/models/:name/observations', {
+    // Its answers are summaries of a few hundred bytes, under the compress plugin's 1 KiB threshold: the
+    // plugin's two hooks would only look, on the route that takes the most requests.
+    compress: false,
     schema: {
       summary: "Append observations to a model's series: same parameters, updated state, durable before the answer",
       params: ModelParams, body: ObserveBody,
