@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
 import { fmtWrk, wrk } from './wrk.ts';
+import { fmtSocket, withSocketLatency } from './socket-latency.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
@@ -24,6 +25,8 @@ const bench = new BenchProcesses();
 const { dir, root } = bench;
 
 const load = (url: string, seconds = duration, uncached = false) => wrk(url, { connections, seconds, dir, uncached });
+/** Forecast requests only: the fits' POSTs to the same port are not counted. */
+const forecasts = (head: string) => head.startsWith('GET ');
 
 try {
   const melbourne = JSON.parse(readFileSync(join(root, 'fixtures/melbourne_min_temp.json'), 'utf8')) as { data: number[] };
@@ -41,10 +44,11 @@ try {
   console.log(`modelapi bench:serve (wrk) — GET ${path} (${body.length} bytes), ${connections} connections, ${duration} s each`);
   await load(daemon + path, 2); // warm-up: JIT, worker caches
   await load(bare + path, 2);
-  const ours = await load(daemon + path);
+  const [ours, oursSocket] = await withSocketLatency(daemon, dir, () => load(daemon + path));
   const ref = await load(bare + path);
   console.log(`bare node:http  ${fmtWrk(ref)}`);
   console.log(`modelapi        ${fmtWrk(ours)}`);
+  console.log(`  ${fmtSocket(oursSocket)}`);
   console.log(`ratio modelapi / bare: ${(ours.rps / ref.rps).toFixed(2)} (target ≥ 0.80); p99 ${ours.p99.toFixed(2)} ms (target ≤ 5)`);
   const cold = await load(daemon + path, duration, true);
   console.log(`modelapi, every request computed (no cache) ${fmtWrk(cold)}`);
@@ -53,14 +57,16 @@ try {
   // Fits of the given model every second while the cached forecasts run; every forecast must succeed.
   const mixed = async (model: string) => {
     const fitter = fitEverySecond((i) => postJson(`${daemon}/v1/models/${model}/fit`, fitBody(melbourne.data.slice(0, 3000 + (i % 600)))));
-    const r = await load(daemon + path);
-    return { r, ...(await fitter.stop()) };
+    const [r, socket] = await withSocketLatency(daemon, dir, () => load(daemon + path), forecasts);
+    return { r, socket, ...(await fitter.stop()) };
   };
   const other = await mixed('other');
   console.log(`fit of another model every 1 s ${fmtWrk(other.r)}`);
+  console.log(`  ${fmtSocket(other.socket)}`);
   console.log(`  ${other.fits} fits (${other.fitErrors} failed); p99 ${other.r.p99.toFixed(2)} ms (target ≤ 5)`);
   const same = await mixed('default');
   console.log(`fit of the same model every 1 s ${fmtWrk(same.r)}`);
+  console.log(`  ${fmtSocket(same.socket)}`);
   console.log(`  ${same.fits} fits (${same.fitErrors} failed), forecast errors ${same.r.bad} (must be 0); p99 ${same.r.p99.toFixed(2)} ms (target ≤ 10)`);
 } finally {
   await bench.stopAll();
