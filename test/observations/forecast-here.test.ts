@@ -49,7 +49,7 @@ test('a cheap forecast of a short model nobody appends to is read from the store
   const direct = k.forecast(k.fit(Float64Array.from(y), k.parseSpec({ order: [2, 0, 1] }), {}), 12, [80, 95]);
   assert.deepEqual(got.forecast, Array.from(direct.mean));
   assert.deepEqual(got.intervals.map((i: { upper: number[] }) => i.upper), direct.intervals.map((i) => Array.from(i.upper)));
-  // A kind that simulates its intervals is loaded once, found not cheap, and left to the workers.
+  // A kind that simulates its intervals is left to the workers, for every horizon.
   for (const h of [12, 13]) assert.equal((await forecast(d.url, 'mmn', `h=${h}`)).status, 200);
   assert.equal(await forecastTasks(d.url), 2);
 });

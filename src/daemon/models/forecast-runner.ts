@@ -27,7 +27,11 @@ const HERE_MAX_NUMBERS = 200;
  */
 const HERE_LOAD_MAX_OBS = 1_000;
 const HERE_LOAD_MAX_APPENDED = 100;
-/** Versions found too costly to forecast here after loading them, so they are not loaded here again. */
+/**
+ * Versions found too costly to forecast here after loading them are not loaded here again, for any
+ * horizon (a version costly for one query is left to the workers for all: a lost saving, never a wrong
+ * answer).
+ */
 const NOT_CHEAP_REMEMBERED = 4_096;
 
 /**
