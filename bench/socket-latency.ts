@@ -8,7 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
@@ -51,6 +51,14 @@ export class SocketCapture {
 
   /** Stops the capture; the latencies of the requests whose first bytes `select` accepts (all by default). */
   async stop(select: (head: string) => boolean = () => true): Promise<SocketLatency> {
+    // tcpdump falls behind under load (it gets little CPU then), and on SIGINT it drops what the kernel
+    // holds for it unread: let it write until the file stops growing.
+    for (let last = -1, stable = 0; stable < 3 && last < 2e9; ) {
+      await new Promise((r) => setTimeout(r, 100));
+      const size = statSync(this.file).size;
+      stable = size === last ? stable + 1 : 0;
+      last = size;
+    }
     const exited = once(this.child, 'exit');
     this.child.kill('SIGINT');
     await exited;
