@@ -52,8 +52,9 @@ export class SocketCapture {
   /** Stops the capture; the latencies of the requests whose first bytes `select` accepts (all by default). */
   async stop(select: (head: string) => boolean = () => true): Promise<SocketLatency> {
     // tcpdump falls behind under load (it gets little CPU then), and on SIGINT it drops what the kernel
-    // holds for it unread: let it write until the file stops growing.
-    for (let last = -1, stable = 0; stable < 3 && last < 2e9; ) {
+    // holds for it unread: let it write until the file stops growing (for 0.3 s, 10 s at the most).
+    const deadline = Date.now() + 10_000;
+    for (let last = -1, stable = 0; stable < 3 && Date.now() < deadline; ) {
       await new Promise((r) => setTimeout(r, 100));
       const size = statSync(this.file).size;
       stable = size === last ? stable + 1 : 0;
