@@ -6,3 +6,12 @@
  * answer would wait for the worker's reply.
  */
 export const CHEAP_FORECAST_WORK = 10_000;
+
+/** Numbers in an h-step forecast at these levels: the mean, and a lower and upper bound per level. */
+export const forecastNumbers = (h: number, levels: readonly number[]) => h * (1 + 2 * levels.length);
+
+/**
+ * cheapForecast of kinds that forecast from stored summaries in O(1) a number (the baselines): the
+ * answer's size is the only cost.
+ */
+export const cheapByAnswerSize = (_model: unknown, h: number, levels: number[]) => forecastNumbers(h, levels) <= CHEAP_FORECAST_WORK;

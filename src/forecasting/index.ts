@@ -3,6 +3,7 @@ export { EngineError, invalidSpec, unfittable } from './errors.ts';
 export type { EngineErrorCode } from './errors.ts';
 export { getKind, kindNames, registerKind, DEFAULT_KIND } from './registry.ts';
 export { DEFAULT_LEVELS } from './levels.ts';
+export { forecastNumbers } from './cheap-forecast.ts';
 export { rejectUnknown, intOption, boolOption, intTupleOption, periodOption, periodsOption } from './options.ts';
 export { backtest, checkPlan } from './backtest.ts';
 export type { BacktestPlan, Candidate, CandidateResult, WindowResult } from './backtest.ts';

@@ -1,6 +1,7 @@
 import type { TimeIndex, VersionSummary } from '../../store/index.ts';
 import { formatRange } from '../timestamps/index.ts';
 import { KeysByModel } from '../../pool/index.ts';
+import { forecastNumbers } from '../../forecasting/index.ts';
 
 function historyTimes(index: TimeIndex, nObs: number, history: number) {
   const n = Math.min(history, nObs);
@@ -62,7 +63,7 @@ export class ForecastCache {
       return hit;
     }
     const pending = compute();
-    const size = q.h * (1 + 2 * q.levels.length) + q.history;
+    const size = forecastNumbers(q.h, q.levels) + q.history;
     this.entries.set(key, pending);
     this.newest = key;
     this.meta.set(key, { size, model: v.model });

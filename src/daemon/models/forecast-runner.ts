@@ -1,4 +1,4 @@
-import { getKind } from '../../forecasting/index.ts';
+import { forecastNumbers, getKind } from '../../forecasting/index.ts';
 import { forecastAnswer, loadState, QueueFullError, type FittedState, type ForecastResult, type RecentStates, type WorkerPools } from '../../pool/index.ts';
 import type { ModelStore, VersionSummary } from '../../store/index.ts';
 import { ApiError, isErrorCode } from '../errors.ts';
@@ -70,7 +70,7 @@ export class ForecastRunner {
    * "forecasts during appends").
    */
   private here(v: VersionSummary, query: ForecastQuery): ForecastResult | undefined {
-    if (query.regressors || query.h * (1 + 2 * query.levels.length) + query.history > HERE_MAX_NUMBERS) return undefined;
+    if (query.regressors || forecastNumbers(query.h, query.levels) + query.history > HERE_MAX_NUMBERS) return undefined;
     const state = this.recentStates.at(v.model, v.version, v.nObs) ?? this.loadHere(v);
     if (!state) return undefined;
     if (!getKind(state.fitted.kind).cheapForecast?.(state.fitted, query.h, query.levels)) {

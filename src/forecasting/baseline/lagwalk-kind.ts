@@ -3,7 +3,7 @@ import type { Options } from '../options.ts';
 import type { BaselineSpec } from './common.ts';
 import { lagWalkFitted, lagWalkForecast, walk, walkOrThrow, type LagWalkFlavour, type LagWalkParams } from './lagwalk.ts';
 import { assertSeries } from './common.ts';
-import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
+import { cheapByAnswerSize } from '../cheap-forecast.ts';
 
 /** Builds a ModelKind from a lag-walk flavour; naive, snaive and drift differ only in lag, drift and spec rules. */
 export function lagWalkKind(
@@ -24,7 +24,7 @@ export function lagWalkKind(
       return lagWalkForecast(model, h, levels, flavour.drift);
     },
     // Closed form from the stored last season: O(h) per interval, whatever the lag.
-    cheapForecast: (_model, h, levels) => h * (1 + 2 * levels.length) <= CHEAP_FORECAST_WORK,
+    cheapForecast: cheapByAnswerSize,
     update(model, newY) {
       assertSeries(newY);
       return lagWalkFitted(walk(model.params, newY), model.spec as BaselineSpec, flavour);

@@ -13,7 +13,7 @@ import { unfittable } from '../errors.ts';
 import { qt } from '../stats.ts';
 import type { Fitted, ModelKind } from '../types.ts';
 import { assertForecastArgs, assertSeries, countMissing, parseBaselineSpec, type BaselineSpec } from './common.ts';
-import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
+import { cheapByAnswerSize } from '../cheap-forecast.ts';
 
 export interface MeanParams {
   /** Observed (non-missing) values, their mean and centred sum of squares. */
@@ -77,7 +77,7 @@ export const meanKind: ModelKind<BaselineSpec, MeanParams> = {
     return { mean, intervals };
   },
   // A constant and one interval width per level: O(h).
-  cheapForecast: (_model, h, levels) => h * (1 + 2 * levels.length) <= CHEAP_FORECAST_WORK,
+  cheapForecast: cheapByAnswerSize,
   update(model, newY) {
     assertSeries(newY);
     return fitted(accumulate(model.params, newY), model.spec as BaselineSpec);
