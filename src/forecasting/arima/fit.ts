@@ -139,11 +139,18 @@ export function fitCss(prob: Problem, checkpoint?: () => void, armaStart?: Array
  * CSS-ML. `strict` reproduces R's refusal when CSS lands on a non-stationary AR part (auto.arima then
  * skips the model); otherwise ML starts from zero ARMA coefficients instead. `armaStart`: stationary
  * ARMA coefficients to start ML from in place of the CSS stage (the regression coefficients still
- * start at least squares).
+ * start at least squares). `cssStart`: ARMA coefficients to start the CSS stage from instead of zeros
+ * (the same model's CSS estimate on part of the series: the stage then takes a few iterations).
  */
 export function fitCssMl(
   prob: Problem,
-  opts: { strict?: boolean; checkpoint?: () => void; armaStart?: ArrayLike<number>; abandonAtUnitMa?: boolean } = {},
+  opts: {
+    strict?: boolean;
+    checkpoint?: () => void;
+    armaStart?: ArrayLike<number>;
+    cssStart?: ArrayLike<number>;
+    abandonAtUnitMa?: boolean;
+  } = {},
 ): Estimate {
   const s = prob.s;
   const { init: init0, parscale } = startValues(prob);
@@ -152,12 +159,14 @@ export function fitCssMl(
   if (opts.armaStart) init.set(opts.armaStart);
   if (narma > 0 && !(opts.armaStart && arBlocksStationary(s, init))) {
     init = Float64Array.from(init0);
+    const cssInit = Float64Array.from(init0);
+    if (opts.cssStart) cssInit.set(opts.cssStart);
     const lsq = cssResiduals(prob);
     // CSS creeping towards a non-invertible MA polynomial is stopped early: the reflected values
     // below are as good a start for ML as the boundary point it would reach.
     const abandon = (par: Float64Array) => maMinRoot(s, par) < 0.99;
     try {
-      init = levenbergMarquardt(lsq.fn, init0, lsq.nres, { parscale, checkpoint: opts.checkpoint, abandon }).par;
+      init = levenbergMarquardt(lsq.fn, cssInit, lsq.nres, { parscale, checkpoint: opts.checkpoint, abandon }).par;
     } catch (err) {
       // CSS residuals overflowing (explosive trial AR): R would stop here; ML from zeros still works.
       if (!(err instanceof Error && /finite/.test(err.message)) || opts.strict) throw err;

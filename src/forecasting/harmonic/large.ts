@@ -74,7 +74,7 @@ export function chooseLarge(y: Float64Array, choices: KChoice[], arimaSpec: Auto
   const ranked = approx.map((a, i) => [a ?? Infinity, i] as const).sort((a, b) => a[0] - b[0]);
   for (const [, index] of ranked) {
     const ctx: SearchContext = { x, n, approximation: false, offset: 0, checkpoint, xreg: { names: choices[index]!.xreg.names, cols: cols[index]! } };
-    const cand = scoreModel(ctx, bare, false, arma);
+    const cand = scoreModel(ctx, bare, false, { arma });
     if (Number.isFinite(cand.ic)) return { index, found: outcomeOf(ctx, cand, stage1.tried + 1), approx };
   }
   throw unfittable(`harmonic: no Fourier regression with ARIMA(${bare.p},${bare.d},${bare.q}) errors passed the checks for any K`);

@@ -74,15 +74,25 @@ export function minRoot(s: Structure, coef: ArrayLike<number>): number {
   return best;
 }
 
-/** `armaStart`: ARMA coefficients to start from (fit.ts), for a model near one already fitted. */
-export function scoreModel(ctx: SearchContext, bare: Structure, approximation: boolean, armaStart?: ArrayLike<number>): Candidate {
+/**
+ * `start.arma`: ARMA coefficients to start from (fit.ts), for a model near one already fitted;
+ * `start.css`: ARMA coefficients the CSS-ML fit's CSS stage starts from (fitCssMl's `cssStart`).
+ */
+export function scoreModel(
+  ctx: SearchContext,
+  bare: Structure,
+  approximation: boolean,
+  start: { arma?: ArrayLike<number>; css?: ArrayLike<number> } = {},
+): Candidate {
   const s = withXreg(ctx, bare);
   const prob = prepare(s, ctx.x, ctx.xreg?.cols);
   const nstar = ctx.n - s.d - s.D * s.m;
   const npar = ncoef(s) + 1;
   let est: Estimate;
   try {
-    est = approximation ? fitCss(prob, ctx.checkpoint, armaStart) : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint, armaStart, abandonAtUnitMa: true });
+    est = approximation
+      ? fitCss(prob, ctx.checkpoint, start.arma)
+      : fitCssMl(prob, { strict: true, checkpoint: ctx.checkpoint, armaStart: start.arma, cssStart: start.css, abandonAtUnitMa: true });
   } catch (err) {
     if (ctx.checkpoint && isAbort(err)) throw err;
     return noCandidate(s);
