@@ -42,3 +42,26 @@ test('without gaps the dense filter equals the fast filter, and ends in the same
   for (let i = 0; i < sys.r; i++) assert.ok(Math.abs(st.a[i]! - fast.state!.a[i]!) < 1e-9, `state ${i}`);
   for (let i = 0; i < sys.r * sys.r; i++) assert.ok(Math.abs(st.P[i]! - fast.state!.P[i]!) < 1e-9, `covariance ${i}`);
 });
+
+// With no final state wanted, the fast filter's steady phase switches to the direct ARMA recursion
+// (fast-filter.ts); the dense filter has no such form. Dense lags (ARMA(2,1)) and sparse seasonal ones
+// take the recursion's two loops; with and without an innovations array of the caller's.
+for (const [name, ss, coef] of [
+  ['ARMA(2,1)', s, [0.6, -0.2, 0.4]],
+  ['(1,0,2)(1,0,1)[12]', { p: 1, d: 0, q: 2, P: 1, D: 0, Q: 1, m: 12, reg: 'none' }, [0.5, 0.3, -0.2, 0.4, -0.5]],
+] as const) {
+  test(`without a final state the fast filter's direct steady form equals the dense filter: ${name}`, () => {
+    const sy = buildSystem(ss as Structure, coef);
+    const a = new Float64Array(n);
+    const b = new Float64Array(n);
+    const dense = denseFilter(sy, y, initialState(sy), undefined, a);
+    const fast = fastFilter(sy, y, false, b);
+    const bare = fastFilter(sy, y, false);
+    assert.equal(fast.state, undefined);
+    for (const r of [fast, bare]) {
+      assert.ok(Math.abs(dense.ssq - r.ssq) < 1e-9 * dense.ssq, `ssq ${r.ssq} vs ${dense.ssq}`);
+      assert.ok(Math.abs(dense.sumlog - r.sumlog) < 1e-9, `sumlog ${r.sumlog} vs ${dense.sumlog}`);
+    }
+    for (let t = 0; t < n; t++) assert.ok(Math.abs(a[t]! - b[t]!) < 1e-9, `innovation ${t}: ${b[t]} vs ${a[t]}`);
+  });
+}
