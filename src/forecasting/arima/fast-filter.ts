@@ -6,7 +6,9 @@
  *       f' = f + m s^2,  kappa' = kappa + m s u,  w' = (f u - s kappa) / f',  m' = m f' / f.
  *  2. Once P has converged to R R' (invertible MA: f = 1 and no further change), the filter is the
  *     plain ARMA recursion a_{t+1} = T (a_t + R v_t), which touches only the nonzero lags: O(nnz) per
- *     step. The state lives in a sliding window of one long array so the shift costs nothing.
+ *     step. The state lives in a sliding window of one long array so the shift costs nothing. When
+ *     no final state is wanted (every likelihood evaluation), r steps later the recursion switches to
+ *     its direct form on values and innovations (steadyInnovations).
  * Seasonal models with m = 336 thus cost O(r) per step at worst, never O(r^2).
  */
 import { applyT, type ArmaSystem } from './system.ts';
@@ -45,8 +47,9 @@ function innovScratch(n: number): Float64Array {
  * The steady phase's innovations from t on in direct form: once P = R R' the prediction of w_t is
  * sum_i phi_i w_{t-i} + sum_j theta_j v_{t-j} (unroll a_{t+1} = T (a_t + R v_t) over the state's r
  * entries), so each step reads the last values and innovations and stores one number, where the state
- * form updates every nonzero lag of the state in memory: ~4x faster at n = 60,000 (docs/benchmarks.md).
- * Needs t - r >= the start of the steady phase. Writes v_t into e; returns their sum of squares.
+ * form updates every nonzero lag of the state in memory: an evaluation at n = 60,000 takes about half
+ * the time (docs/benchmarks.md). Needs `from` - r >= the step where the steady phase began (every value
+ * and innovation read is then one of that phase). Writes v_t into e; returns their sum of squares.
  */
 function steadyInnovations(sys: ArmaSystem, w: Float64Array, e: Float64Array, from: number): number {
   const { phi, phiNz, R, rNz } = sys;
