@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
 import { fmtWrk, wrk } from './wrk.ts';
-import { fmtSocket, withSocketLatency } from './socket-latency.ts';
+import { fmtSocket, onlyGets, withSocketLatency } from './socket-latency.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
@@ -40,9 +40,8 @@ try {
   await appends(bare, 2);
 
   const ref = await appends(bare);
-  const isForecast = (head: string) => head.startsWith('GET ');
   const [[ours, forecasts], forecastSocket] = await withSocketLatency(daemon, dir, () =>
-    Promise.all([appends(daemon), wrk(daemon, { connections: 2, threads: 1, seconds: duration, dir, request: forecast })]), isForecast);
+    Promise.all([appends(daemon), wrk(daemon, { connections: 2, threads: 1, seconds: duration, dir, request: forecast })]), onlyGets);
   console.log(`bare node:http (same POSTs)    ${fmtWrk(ref)}`);
   console.log(`modelapi appends (durable)     ${fmtWrk(ours)}`);
   console.log(`  forecasts meanwhile (2 conn) ${fmtWrk(forecasts)}`);
@@ -53,7 +52,7 @@ try {
 
   // A fit of the model forecast lands every second while 32 connections forecast it.
   const fitter = fitEverySecond((i) => postJson(`${daemon}/v1/models/m0/fit`, { data: series.slice(0, 400 + (i % 100)), kind: 'arima', order: [1, 0, 1] }));
-  const [mixed, mixedSocket] = await withSocketLatency(daemon, dir, () => wrk(`${daemon}/v1/models/m0/forecast?h=12`, { connections, seconds: duration, dir }), isForecast);
+  const [mixed, mixedSocket] = await withSocketLatency(daemon, dir, () => wrk(`${daemon}/v1/models/m0/forecast?h=12`, { connections, seconds: duration, dir }), onlyGets);
   const { fits, fitErrors } = await fitter.stop();
   console.log(`forecasts while a fit lands every 1 s (${connections} conn) ${fmtWrk(mixed)}`);
   console.log(`  ${fmtSocket(mixedSocket)}`);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
 import { fmtWrk, wrk } from './wrk.ts';
-import { fmtSocket, withSocketLatency } from './socket-latency.ts';
+import { fmtSocket, onlyGets, withSocketLatency } from './socket-latency.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },
@@ -25,8 +25,6 @@ const bench = new BenchProcesses();
 const { dir, root } = bench;
 
 const load = (url: string, seconds = duration, uncached = false) => wrk(url, { connections, seconds, dir, uncached });
-/** Forecast requests only: the fits' POSTs to the same port are not counted. */
-const forecasts = (head: string) => head.startsWith('GET ');
 
 try {
   const melbourne = JSON.parse(readFileSync(join(root, 'fixtures/melbourne_min_temp.json'), 'utf8')) as { data: number[] };
@@ -57,7 +55,7 @@ try {
   // Fits of the given model every second while the cached forecasts run; every forecast must succeed.
   const mixed = async (model: string) => {
     const fitter = fitEverySecond((i) => postJson(`${daemon}/v1/models/${model}/fit`, fitBody(melbourne.data.slice(0, 3000 + (i % 600)))));
-    const [r, socket] = await withSocketLatency(daemon, dir, () => load(daemon + path), forecasts);
+    const [r, socket] = await withSocketLatency(daemon, dir, () => load(daemon + path), onlyGets);
     return { r, socket, ...(await fitter.stop()) };
   };
   const other = await mixed('other');

@@ -121,6 +121,9 @@ export function requestLatencies(pcap: Buffer, port: number, select: (head: stri
   return out;
 }
 
+/** A `select` for the benches' forecast loads: their GETs, not the fits' or appends' POSTs to the same port. */
+export const onlyGets = (head: string) => head.startsWith('GET ');
+
 /** Runs `load` while capturing the traffic of `url`'s port; the capture's latencies of the selected requests. */
 export async function withSocketLatency<T>(url: string, dir: string, load: () => Promise<T>, select?: (head: string) => boolean): Promise<[T, SocketLatency | undefined]> {
   const capture = await SocketCapture.start(Number(new URL(url).port), dir);

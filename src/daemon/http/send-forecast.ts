@@ -23,7 +23,7 @@ export interface CompressibleText {
 
 export function acceptsGzip(header: string | string[] | undefined): boolean {
   if (header === undefined) return false;
-  const text = Array.isArray(header) ? header.join(',') : header ?? '';
+  const text = Array.isArray(header) ? header.join(',') : header;
   return text.split(',').some((part) => {
     const [name, ...params] = part.trim().toLowerCase().split(';');
     const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
