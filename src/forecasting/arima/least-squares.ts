@@ -43,6 +43,15 @@ function scratchFor(nres: number, k: number) {
   return { r: scratch.r.subarray(0, nres), rt: scratch.rt.subarray(0, nres), J: scratch.J, Jold: scratch.Jold };
 }
 
+/**
+ * J[col .. col + nres) = (rt - r) / h. A leaf of its own, like sumsq: V8 optimizes a small hot function
+ * within a few calls, while a loop inside levenbergMarquardt's long body ran interpreted until the
+ * whole body was compiled, most of a fresh worker's first long fit.
+ */
+function differenceColumn(J: Float64Array, col: number, rt: Float64Array, r: Float64Array, nres: number, h: number): void {
+  for (let i = 0; i < nres; i++) J[col + i] = (rt[i]! - r[i]!) / h;
+}
+
 export function levenbergMarquardt(
   res: Residuals,
   start: ArrayLike<number>,
@@ -98,8 +107,7 @@ export function levenbergMarquardt(
       const ok = res(p, rt);
       p[j] = old;
       if (!ok) throw new Error('non-finite finite-difference value');
-      const col = j * nres;
-      for (let i = 0; i < nres; i++) J[col + i] = (rt[i]! - r[i]!) / hh;
+      differenceColumn(J, j * nres, rt, r, nres, hh);
     }
     // A = J'J (upper triangle, then mirrored), g = J'r.
     crossProducts(J, r, nres, k, A, g);
