@@ -52,6 +52,33 @@ function differenceColumn(J: Float64Array, col: number, rt: Float64Array, r: Flo
   for (let i = 0; i < nres; i++) J[col + i] = (rt[i]! - r[i]!) / h;
 }
 
+/**
+ * ys = (J - Jold)' r, two columns per pass over i (each sum in increasing i, as one at a time). A
+ * leaf function for the reason differenceColumn is one: it runs over every residual.
+ */
+function jacobianChangeTimes(J: Float64Array, Jold: Float64Array, r: Float64Array, nres: number, k: number, ys: Float64Array): void {
+  let a0 = 0;
+  for (; a0 + 1 < k; a0 += 2) {
+    const c0 = a0 * nres;
+    const c1 = c0 + nres;
+    let v0 = 0;
+    let v1 = 0;
+    for (let i = 0; i < nres; i++) {
+      const ri = r[i]!;
+      v0 += (J[c0 + i]! - Jold[c0 + i]!) * ri;
+      v1 += (J[c1 + i]! - Jold[c1 + i]!) * ri;
+    }
+    ys[a0] = v0;
+    ys[a0 + 1] = v1;
+  }
+  if (a0 < k) {
+    const c0 = a0 * nres;
+    let v0 = 0;
+    for (let i = 0; i < nres; i++) v0 += (J[c0 + i]! - Jold[c0 + i]!) * r[i]!;
+    ys[a0] = v0;
+  }
+}
+
 export function levenbergMarquardt(
   res: Residuals,
   start: ArrayLike<number>,
@@ -181,27 +208,7 @@ export function levenbergMarquardt(
     let ysum = 0;
     let sSs = 0;
     let sy = 0;
-    // ys = (J - Jold)' r, two columns per pass over i (each sum in increasing i, as one at a time).
-    let a0 = 0;
-    for (; a0 + 1 < k; a0 += 2) {
-      const c0 = a0 * nres;
-      const c1 = c0 + nres;
-      let v0 = 0;
-      let v1 = 0;
-      for (let i = 0; i < nres; i++) {
-        const ri = r[i]!;
-        v0 += (J[c0 + i]! - Jold[c0 + i]!) * ri;
-        v1 += (J[c1 + i]! - Jold[c1 + i]!) * ri;
-      }
-      ys[a0] = v0;
-      ys[a0 + 1] = v1;
-    }
-    if (a0 < k) {
-      const c0 = a0 * nres;
-      let v0 = 0;
-      for (let i = 0; i < nres; i++) v0 += (J[c0 + i]! - Jold[c0 + i]!) * r[i]!;
-      ys[a0] = v0;
-    }
+    jacobianChangeTimes(J, Jold, r, nres, k, ys);
     for (let a = 0; a < k; a++) {
       y[a] = g[a]! - gOld[a]!;
       let w = 0;
