@@ -125,7 +125,7 @@ export function fitCss(prob: Problem, checkpoint?: () => void, armaStart?: Array
   // CSS has no pull away from non-invertible MA polynomials and can creep towards the boundary for
   // hundreds of iterations; such a fit is rejected by the root check anyway, so stop early.
   const abandon = (par: Float64Array) => maMinRoot(s, par) < 0.99;
-  const res = levenbergMarquardt(lsq.fn, init, lsq.nres, { parscale, checkpoint, abandon });
+  const res = levenbergMarquardt(lsq.fn, init, lsq.nres, { parscale, checkpoint, abandon, jacobian: lsq.jacobian });
   const value = fn(res.par);
   if (!Number.isFinite(value)) throw new FitFailure('CSS objective is not finite at the optimum');
   const par = res.par;
@@ -166,7 +166,7 @@ export function fitCssMl(
     // below are as good a start for ML as the boundary point it would reach.
     const abandon = (par: Float64Array) => maMinRoot(s, par) < 0.99;
     try {
-      init = levenbergMarquardt(lsq.fn, cssInit, lsq.nres, { parscale, checkpoint: opts.checkpoint, abandon }).par;
+      init = levenbergMarquardt(lsq.fn, cssInit, lsq.nres, { parscale, checkpoint: opts.checkpoint, abandon, jacobian: lsq.jacobian }).par;
     } catch (err) {
       // CSS residuals overflowing (explosive trial AR): R would stop here; ML from zeros still works.
       if (!(err instanceof Error && /finite/.test(err.message)) || opts.strict) throw err;

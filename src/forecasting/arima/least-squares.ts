@@ -89,6 +89,11 @@ export function levenbergMarquardt(
     checkpoint?: () => void;
     /** Checked every 10 iterations: true stops the search where it is (a fit that will be rejected). */
     abandon?: (par: Float64Array) => boolean;
+    /**
+     * The Jacobian at par, given the residuals r there, into J (by columns, as below), in place of
+     * forward differences; false when an entry is not finite.
+     */
+    jacobian?: (par: Float64Array, r: Float64Array, J: Float64Array) => boolean;
   } = {},
 ): LsqResult {
   const k = start.length;
@@ -126,7 +131,9 @@ export function levenbergMarquardt(
     // Jacobian by forward differences, steps relative to each parameter's scale. J is stored by
     // columns (column j at j * nres) so the fill and the cross products below run over contiguous
     // memory; every sum still runs over i in increasing order, as a row-wise pass would.
-    for (let j = 0; j < k; j++) {
+    if (opts.jacobian) {
+      if (!opts.jacobian(p, r, J)) throw new Error('non-finite Jacobian value');
+    } else for (let j = 0; j < k; j++) {
       const h = 1e-7 * Math.max(Math.abs(p[j]!), scale[j]!);
       const old = p[j]!;
       p[j] = old + h;

@@ -7,6 +7,7 @@
 import { difference, type Structure } from './structure.ts';
 import { cssSystem, mlSystem, sparsity, type ArmaSystem, type Sparsity } from './system.ts';
 import { css, cssResidualsInto } from './css.ts';
+import { cssJacobianInto, hasCssJacobian } from './css-jacobian.ts';
 import { fastFilter } from './fast-filter.ts';
 import { denseFilter, initialState } from './kalman.ts';
 import { lowRankFilter } from './lowrank-filter.ts';
@@ -142,14 +143,28 @@ export function observedCount(prob: Problem): number {
   return k;
 }
 
-/** CSS residuals from t = ncond on (missing ones as 0), for least squares. */
-export function cssResiduals(prob: Problem): { fn: (par: Float64Array, out: Float64Array) => boolean; nres: number } {
+/**
+ * CSS residuals from t = ncond on (missing ones as 0), for least squares, with their Jacobian where it
+ * is computed rather than differenced (css-jacobian.ts).
+ */
+export function cssResiduals(prob: Problem): {
+  fn: (par: Float64Array, out: Float64Array) => boolean;
+  nres: number;
+  jacobian?: (par: Float64Array, r: Float64Array, J: Float64Array) => boolean;
+} {
   const work = workingCache(prob);
   const nres = Math.max(0, prob.dy.length - prob.ncond);
   const { set } = cssSystem(prob.s, prob.sp);
+  const { s, dX, ncond } = prob;
   return {
     nres,
-    fn: (par, out) => cssResidualsInto(set(par), work(par), prob.ncond, out),
+    fn: (par, out) => cssResidualsInto(set(par), work(par), ncond, out),
+    jacobian: hasCssJacobian(s, prob.hasNaN)
+      ? (par, r, J) => {
+          const sys = set(par);
+          return cssJacobianInto(sys.phi, s.p, sys.R, s.q, work(par), r, dX, ncond, J, nres);
+        }
+      : undefined,
   };
 }
 
