@@ -44,10 +44,13 @@ test('without gaps the dense filter equals the fast filter, and ends in the same
 });
 
 // With no final state wanted, the fast filter's steady phase switches to the direct ARMA recursion
-// (fast-filter.ts); the dense filter has no such form. Dense lags (ARMA(2,1)) and sparse seasonal ones
-// take the recursion's two loops; with and without an innovations array of the caller's.
+// (fast-filter.ts); the dense filter has no such form. Dense lags (ARMA(2,1), unrolled; ARMA(6,2)) and
+// sparse seasonal ones take the recursion's three loops; with and without an innovations array of the
+// caller's.
 for (const [name, ss, coef] of [
   ['ARMA(2,1)', s, [0.6, -0.2, 0.4]],
+  // Past five lags the dense recursion takes its plain loops instead of the unrolled one.
+  ['ARMA(6,2)', { p: 6, d: 0, q: 2, P: 0, D: 0, Q: 0, m: 1, reg: 'none' }, [0.3, -0.1, 0.1, 0.05, -0.05, 0.02, 0.3, 0.1]],
   ['(1,0,2)(1,0,1)[12]', { p: 1, d: 0, q: 2, P: 1, D: 0, Q: 1, m: 12, reg: 'none' }, [0.5, 0.3, -0.2, 0.4, -0.5]],
 ] as const) {
   test(`without a final state the fast filter's direct steady form equals the dense filter: ${name}`, () => {

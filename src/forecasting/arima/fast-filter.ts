@@ -60,6 +60,7 @@ function steadyInnovations(sys: ArmaSystem, w: Float64Array, e: Float64Array, fr
   if ((np === 0 || phiNz[np - 1] === np) && rNz[nr - 1] === nr - 1) {
     // AR lags 1..p and MA lags 1..q all present: direct indexing.
     const q = nr - 1;
+    if (np <= 5 && q <= 5) return steadyUnrolled(phi, np, R, q, w, e, from);
     for (let t = from; t < n; t++) {
       let v = w[t]!;
       for (let j = 0; j < np; j++) v -= phi[j]! * w[t - 1 - j]!;
@@ -81,6 +82,69 @@ function steadyInnovations(sys: ArmaSystem, w: Float64Array, e: Float64Array, fr
     }
     e[t] = v;
     ssq += v * v;
+  }
+  return ssq;
+}
+
+/**
+ * steadyInnovations' dense loop for p, q <= 5 (auto_arima's orders): coefficients and the last q
+ * innovations in locals, lag loops unrolled. Reading back the innovation just stored put a
+ * store-to-load forwarding delay on the recursion's critical path (ma-recursion.ts). Same
+ * subtractions in the same order, so the same values to the bit. Needs from >= max(p, q).
+ */
+function steadyUnrolled(phi: Float64Array, p: number, R: Float64Array, q: number, w: Float64Array, e: Float64Array, from: number): number {
+  const n = w.length;
+  const f1 = p > 0 ? phi[0]! : 0;
+  const f2 = p > 1 ? phi[1]! : 0;
+  const f3 = p > 2 ? phi[2]! : 0;
+  const f4 = p > 3 ? phi[3]! : 0;
+  const f5 = p > 4 ? phi[4]! : 0;
+  const r1 = q > 0 ? R[1]! : 0;
+  const r2 = q > 1 ? R[2]! : 0;
+  const r3 = q > 2 ? R[3]! : 0;
+  const r4 = q > 3 ? R[4]! : 0;
+  const r5 = q > 4 ? R[5]! : 0;
+  let e1 = q > 0 ? e[from - 1]! : 0;
+  let e2 = q > 1 ? e[from - 2]! : 0;
+  let e3 = q > 2 ? e[from - 3]! : 0;
+  let e4 = q > 3 ? e[from - 4]! : 0;
+  let e5 = q > 4 ? e[from - 5]! : 0;
+  let ssq = 0;
+  for (let t = from; t < n; t++) {
+    let v = w[t]!;
+    if (p > 0) {
+      v -= f1 * w[t - 1]!;
+      if (p > 1) {
+        v -= f2 * w[t - 2]!;
+        if (p > 2) {
+          v -= f3 * w[t - 3]!;
+          if (p > 3) {
+            v -= f4 * w[t - 4]!;
+            if (p > 4) v -= f5 * w[t - 5]!;
+          }
+        }
+      }
+    }
+    if (q > 0) {
+      v -= r1 * e1;
+      if (q > 1) {
+        v -= r2 * e2;
+        if (q > 2) {
+          v -= r3 * e3;
+          if (q > 3) {
+            v -= r4 * e4;
+            if (q > 4) v -= r5 * e5;
+          }
+        }
+      }
+    }
+    e[t] = v;
+    ssq += v * v;
+    e5 = e4;
+    e4 = e3;
+    e3 = e2;
+    e2 = e1;
+    e1 = v;
   }
   return ssq;
 }
