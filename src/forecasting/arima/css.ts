@@ -20,25 +20,15 @@ export function css(sys: ArmaSystem, w: Float64Array, ncond: number, resid?: Flo
   let nu = 0;
   const np = phiNz.length;
   const nr = rNz.length;
-  if ((np === 0 || phiNz[np - 1] === np) && rNz[nr - 1] === nr - 1) {
-    // AR lags 1..p, MA lags 1..q all present: direct indexing, the same sums in the same order.
-    const q = nr - 1;
-    for (let t = ncond; t < n; t++) {
-      let v = w[t]!;
-      for (let j = 0; j < np; j++) v -= phi[j]! * w[t - 1 - j]!;
-      for (let u = 1; u <= q; u++) {
-        if (t - u < ncond) break;
-        v -= R[u]! * e[t - u]!;
-      }
-      if (Number.isNaN(v)) {
-        e[t] = 0;
-      } else {
-        e[t] = v;
-        ssq += v * v;
-        nu++;
-      }
+  if (n > ncond && (np === 0 || phiNz[np - 1] === np) && rNz[nr - 1] === nr - 1) {
+    // AR lags 1..p, MA lags 1..q all present: the unrolled residuals, then their squares summed in
+    // the same order (a residual that does not exist is 0 there and adds nothing).
+    const nans = denseResidualsInto(phi, np, R, nr - 1, w, ncond, e.subarray(ncond));
+    if (nans >= 0) {
+      for (let t = ncond; t < n; t++) ssq += e[t]! * e[t]!;
+      return { ssq, nu: n - ncond - nans };
     }
-    return { ssq, nu };
+    // An infinite residual: the loop below counts the residuals as it always did.
   }
   for (let t = ncond; t < n; t++) {
     let v = w[t]!;
@@ -72,7 +62,7 @@ export function cssResidualsInto(sys: ArmaSystem, w: Float64Array, ncond: number
   const nphi = phiNz.length;
   const nr = rNz.length;
   // Lags 1..p and 1..q all present (no seasonal part): direct indexing, ~1.5x faster, same sums.
-  if ((nphi === 0 || phiNz[nphi - 1] === nphi) && rNz[nr - 1] === nr - 1) return denseResidualsInto(phi, nphi, R, nr - 1, w, ncond, out);
+  if ((nphi === 0 || phiNz[nphi - 1] === nphi) && rNz[nr - 1] === nr - 1) return denseResidualsInto(phi, nphi, R, nr - 1, w, ncond, out) >= 0;
   let finite = true;
   // Until t - (largest MA lag) reaches ncond, the MA sum stops at the first lag reaching back
   // before ncond (as in `css`); after that every lag is in range and the check is dropped.
@@ -117,10 +107,14 @@ export function cssResidualsInto(sys: ArmaSystem, w: Float64Array, ncond: number
   return finite;
 }
 
-/** cssResidualsInto for AR lags 1..p and MA lags 1..q, all nonzero: the same operations in the same order. */
-function denseResidualsInto(phi: Float64Array, p: number, R: Float64Array, q: number, w: Float64Array, ncond: number, out: Float64Array): boolean {
+/**
+ * cssResidualsInto for AR lags 1..p and MA lags 1..q, all nonzero: the same operations in the same order.
+ * Returns how many residuals were missing (set to 0), or -1 when one is infinite.
+ */
+function denseResidualsInto(phi: Float64Array, p: number, R: Float64Array, q: number, w: Float64Array, ncond: number, out: Float64Array): number {
   const n = w.length;
   let finite = true;
+  let nans = 0;
   const full = Math.min(n, ncond + q);
   let t = ncond;
   for (; t < full; t++) {
@@ -131,6 +125,7 @@ function denseResidualsInto(phi: Float64Array, p: number, R: Float64Array, q: nu
       v -= R[u]! * out[t - u - ncond]!;
     }
     if (Number.isNaN(v)) {
+      nans++;
       out[t - ncond] = 0;
     } else {
       out[t - ncond] = v;
@@ -180,13 +175,14 @@ function denseResidualsInto(phi: Float64Array, p: number, R: Float64Array, q: nu
         }
       }
       if (Number.isNaN(v)) {
+        nans++;
         out[o] = 0;
       } else {
         out[o] = v;
         if (v === Infinity || v === -Infinity) finite = false;
       }
     }
-    return finite;
+    return finite ? nans : -1;
   }
   for (; t < n; t++) {
     let v = w[t]!;
@@ -194,11 +190,12 @@ function denseResidualsInto(phi: Float64Array, p: number, R: Float64Array, q: nu
     const o = t - ncond;
     for (let u = 1; u <= q; u++) v -= R[u]! * out[o - u]!;
     if (Number.isNaN(v)) {
+      nans++;
       out[o] = 0;
     } else {
       out[o] = v;
       if (v === Infinity || v === -Infinity) finite = false;
     }
   }
-  return finite;
+  return finite ? nans : -1;
 }
