@@ -9,8 +9,8 @@
  *   d/d beta_k: s_t = -(x_k,t - sum_i phi_i x_k,(t-i)).
  * A column costs one pass of q multiplications (p + q for a regression column), where a forward
  * difference costs a whole residual evaluation, and it is exact where a difference carries an error of
- * the order of its step. Least squares reaches the same optimum either way; on the stepwise search's
- * windows this was half of each CSS iteration's time.
+ * the order of its step. Least squares reaches the same optimum either way. One Jacobian of ARMA(4,2)
+ * with mean on 10,000 values (the stepwise search's window) took 476 us by differences, 300 us here.
  */
 import { maFilterInPlace } from './ma-recursion.ts';
 import type { Structure } from './structure.ts';
@@ -40,16 +40,18 @@ export function cssJacobianInto(
   let col = 0;
   for (let i = 1; i <= p; i++, col += nres) {
     for (let o = 0; o < nres; o++) J[col + o] = -w[o + ncond - i]!;
-    if (!maFilterInPlace(J.subarray(col, col + nres), nres, R, q)) return false;
+    if (!maFilterInPlace(J, col, nres, R, q)) return false;
   }
   for (let j = 1; j <= q; j++, col += nres) {
     for (let o = 0; o < j && o < nres; o++) J[col + o] = 0;
     for (let o = j; o < nres; o++) J[col + o] = -e[o - j]!;
-    if (!maFilterInPlace(J.subarray(col, col + nres), nres, R, q)) return false;
+    if (!maFilterInPlace(J, col, nres, R, q)) return false;
   }
-  for (const x of dX) {
-    arFiltered(J, col, nres, phi, p, x, ncond);
-    if (!maFilterInPlace(J.subarray(col, col + nres), nres, R, q)) return false;
+  // Indices, not `for of` and a subarray per column: with those, V8 deoptimized this function nine
+  // times ("wrong map") in a fresh process's first long fit; with indices, not once.
+  for (let k = 0; k < dX.length; k++) {
+    arFiltered(J, col, nres, phi, p, dX[k]!, ncond);
+    if (!maFilterInPlace(J, col, nres, R, q)) return false;
     col += nres;
   }
   return true;

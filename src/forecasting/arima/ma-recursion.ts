@@ -8,13 +8,13 @@
  */
 
 /**
- * For o in [0, n): x[o] -= sum_(u = 1..min(q, o)) R[u] x[o - u], using the updated values; a NaN
- * becomes 0 (a residual that does not exist counts as zero, as in css.ts). False when a value is
- * infinite.
+ * Over the n values from x[at] (the series y_o = x[at + o]): y[o] -= sum_(u = 1..min(q, o)) R[u] y[o - u],
+ * using the updated values; a NaN becomes 0 (a residual that does not exist counts as zero, as in
+ * css.ts). False when a value is infinite.
  */
-export function maFilterInPlace(x: Float64Array, n: number, R: Float64Array, q: number): boolean {
-  if (q === 0) return noneInfinite(x, n);
-  if (q > 5) return maFilterLoop(x, n, R, q);
+export function maFilterInPlace(x: Float64Array, at: number, n: number, R: Float64Array, q: number): boolean {
+  if (q === 0) return noneInfinite(x, at, n);
+  if (q > 5) return maFilterLoop(x, at, n, R, q);
   let finite = true;
   const r1 = R[1]!;
   const r2 = q > 1 ? R[2]! : 0;
@@ -27,7 +27,8 @@ export function maFilterInPlace(x: Float64Array, n: number, R: Float64Array, q: 
   let e3 = 0;
   let e4 = 0;
   let e5 = 0;
-  for (let o = 0; o < n; o++) {
+  const end = at + n;
+  for (let o = at; o < end; o++) {
     let v = x[o]! - r1 * e1;
     if (q > 1) {
       v -= r2 * e2;
@@ -51,23 +52,23 @@ export function maFilterInPlace(x: Float64Array, n: number, R: Float64Array, q: 
   return finite;
 }
 
-function maFilterLoop(x: Float64Array, n: number, R: Float64Array, q: number): boolean {
+function maFilterLoop(x: Float64Array, at: number, n: number, R: Float64Array, q: number): boolean {
   let finite = true;
   for (let o = 0; o < n; o++) {
-    let v = x[o]!;
+    let v = x[at + o]!;
     const top = o < q ? o : q;
-    for (let u = 1; u <= top; u++) v -= R[u]! * x[o - u]!;
+    for (let u = 1; u <= top; u++) v -= R[u]! * x[at + o - u]!;
     if (Number.isNaN(v)) v = 0;
     else if (v === Infinity || v === -Infinity) finite = false;
-    x[o] = v;
+    x[at + o] = v;
   }
   return finite;
 }
 
 /** No MA part: only the NaN-to-zero rule and the infinity check. */
-function noneInfinite(x: Float64Array, n: number): boolean {
+function noneInfinite(x: Float64Array, at: number, n: number): boolean {
   let finite = true;
-  for (let o = 0; o < n; o++) {
+  for (let o = at; o < at + n; o++) {
     const v = x[o]!;
     if (Number.isNaN(v)) x[o] = 0;
     else if (v === Infinity || v === -Infinity) finite = false;
