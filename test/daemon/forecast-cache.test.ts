@@ -42,3 +42,23 @@ test('a failed computation is not kept', async () => {
   await new Promise((r) => setImmediate(r));
   assert.equal(cache.size, 0);
 });
+
+test('settled gives an answer only once it is computed, only for its own state and query, never a failed one', async () => {
+  const cache = new ForecastCache();
+  let finish!: (a: ForecastAnswer) => void;
+  const pending = cache.getOrCompute(summary('m', 1, 10), query, () => new Promise((r) => (finish = r)));
+  assert.equal(cache.settled(summary('m', 1, 10), query), undefined, 'still computing');
+  finish({ version: 1, body: 'one' });
+  await pending;
+  assert.equal(cache.settled(summary('m', 1, 10), query)?.body, 'one');
+  assert.equal(cache.settled(summary('m', 1, 11), query), undefined, 'another number of observations');
+  assert.equal(cache.settled(summary('m', 2, 10), query), undefined, 'another version');
+  assert.equal(cache.settled(summary('m', 1, 10), { ...query, h: 4 }), undefined, 'another horizon');
+  assert.equal(cache.settled(summary('m', 1, 10), { ...query, levels: [95] }), undefined, 'other levels');
+  assert.equal(cache.settled(summary('m', 1, 10), { ...query, history: 2 }), undefined, 'with history');
+  cache.dropModel('m');
+  assert.equal(cache.settled(summary('m', 1, 10), query), undefined, 'dropped');
+
+  await assert.rejects(cache.getOrCompute(summary('f', 1, 5), query, () => Promise.reject(new Error('boom'))));
+  assert.equal(cache.settled(summary('f', 1, 5), query), undefined);
+});

@@ -25,7 +25,17 @@ export interface ForecastAnswer {
   bytes?: Buffer;
   /** The body gzipped, made on the first request that accepts it and kept with the entry. */
   gzipped?: Promise<Buffer>;
+  /** `gzipped` once it has resolved, for senders that cannot wait. */
+  gzippedBytes?: Buffer;
 }
+
+/** An answer being computed, and the answer itself once it is there (read without awaiting). */
+interface Entry {
+  pending: Promise<ForecastAnswer>;
+  settled?: ForecastAnswer;
+}
+
+const keyOf = (v: VersionSummary, q: Query) => `${v.model}@${v.version}#${v.nObs}|${q.h}|${q.levels.join(',')}|${q.history}`;
 
 /**
  * A version's state is fixed by its number of observations (appends only add), so its forecast for the
@@ -34,7 +44,7 @@ export interface ForecastAnswer {
  * identical requests that arrive together share one computation in the pool.
  */
 export class ForecastCache {
-  private readonly entries = new Map<string, Promise<ForecastAnswer>>();
+  private readonly entries = new Map<string, Entry>();
   /** Each answer's weight (values held) and model. */
   private readonly meta = new Map<string, { size: number; model: string }>();
   private readonly keys = new KeysByModel();
@@ -50,29 +60,41 @@ export class ForecastCache {
   }
 
   getOrCompute(v: VersionSummary, q: Query, compute: () => Promise<ForecastAnswer>): Promise<ForecastAnswer> {
-    const key = `${v.model}@${v.version}#${v.nObs}|${q.h}|${q.levels.join(',')}|${q.history}`;
-    const hit = this.entries.get(key);
-    if (hit) {
-      // Moved to the end (most recently used) unless it is already there: a delete and re-insert per hit
-      // leaves a hole in the map's table each time, and the table is rebuilt as holes pile up.
-      if (key !== this.newest) {
-        this.entries.delete(key);
-        this.entries.set(key, hit);
-        this.newest = key;
-      }
-      return hit;
-    }
-    const pending = compute();
+    const key = keyOf(v, q);
+    const hit = this.touch(key);
+    if (hit) return hit.pending;
+    const entry: Entry = { pending: compute() };
     const size = forecastNumbers(q.h, q.levels) + q.history;
-    this.entries.set(key, pending);
+    this.entries.set(key, entry);
     this.newest = key;
     this.meta.set(key, { size, model: v.model });
     this.keys.add(v.model, key);
     this.values += size;
-    // A failed computation must not be served again from the cache.
-    pending.catch(() => this.evict(key, pending));
+    entry.pending.then(
+      (answer) => (entry.settled = answer),
+      // A failed computation must not be served again from the cache.
+      () => this.evict(key, entry),
+    );
     this.trim();
-    return pending;
+    return entry.pending;
+  }
+
+  /** The answer for this state and query if it is cached and computed already; counts as a hit. */
+  settled(v: VersionSummary, q: Query): ForecastAnswer | undefined {
+    return this.touch(keyOf(v, q))?.settled;
+  }
+
+  /** The entry, moved to the most recently used end. */
+  private touch(key: string): Entry | undefined {
+    const hit = this.entries.get(key);
+    // Moved to the end unless it is already there: a delete and re-insert per hit leaves a hole in the
+    // map's table each time, and the table is rebuilt as holes pile up.
+    if (hit && key !== this.newest) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      this.newest = key;
+    }
+    return hit;
   }
 
   /**
@@ -90,7 +112,7 @@ export class ForecastCache {
     return this.entries.size;
   }
 
-  private evict(key: string, expected?: Promise<ForecastAnswer>): void {
+  private evict(key: string, expected?: Entry): void {
     if (expected && this.entries.get(key) !== expected) return;
     if (this.entries.delete(key)) {
       const meta = this.meta.get(key)!;
