@@ -8,6 +8,8 @@ import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from './http/error-handler.ts';
 import { installAccessControl, type AccessOptions } from './http/access.ts';
+import { cachedForecastResponder, type EarlyResponder } from './http/cached-forecasts.ts';
+import { parseLevels } from './models/levels.ts';
 import { ApiError } from './errors.ts';
 import { installDurableAnswers, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -71,8 +73,8 @@ export interface HttpLimits {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** Node's own HTTP limits; they are checked every connectionsCheckingInterval, so that follows the timeout. */
-function httpServerFactory(limits: HttpLimits) {
-  return (handler: Parameters<typeof createServer>[1]) =>
+function httpServerFactory(limits: HttpLimits, early: EarlyResponder) {
+  return (handler: NonNullable<Parameters<typeof createServer>[1]>) =>
     createServer(
       {
         requestTimeout: limits.requestTimeoutMs,
@@ -80,12 +82,16 @@ function httpServerFactory(limits: HttpLimits) {
         maxHeaderSize: limits.maxHeaderBytes,
         connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(limits.requestTimeoutMs / 10))),
       },
-      handler,
+      (req, res) => {
+        if (!early(req, res)) handler(req, res);
+      },
     );
 }
 
 /** Builds the HTTP app; `listen` is the caller's business so tests and `serve` share it. */
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  // Set once the hooks it stands in for are installed; until then everything goes through Fastify.
+  let early: EarlyResponder = () => false;
   const app = Fastify({
     loggerInstance: opts.logger,
     bodyLimit: opts.maxBodyBytes,
@@ -104,7 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     // req.log's child (with reqId) is made when a line is written, not for every request.
     childLoggerFactory: lazyChildLogger,
-    serverFactory: httpServerFactory(opts.http),
+    serverFactory: httpServerFactory(opts.http, (req, res) => early(req, res)),
     clientErrorHandler,
     frameworkErrors,
   });
@@ -115,7 +121,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // (cached forecasts) carry Content-Encoding and pass through untouched.
   await app.register(compress, { globalDecompression: false, encodings: ['gzip', 'deflate'], threshold: 1024 });
   installErrorHandlers(app);
-  installAccessControl(app, opts.access);
+  const admitsPlainly = installAccessControl(app, opts.access);
   installDurableAnswers(app, opts.durability);
   app.addHook('onRequest', (req, reply, done) => {
     if (opts.isReady() || req.url === '/healthz' || req.url === '/readyz') return done();
@@ -139,14 +145,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
+  const record = (method: string, route: string, status: number, ms: number) => {
+    opts.requestStats.record(`${method} ${route}`, ms, status);
+    opts.metrics.observeRequest(route, method, status, ms / 1000);
+  };
   app.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? 'unmatched';
     const ms = reply.elapsedTime;
-    opts.requestStats.record(`${req.method} ${route}`, ms, reply.statusCode);
-    opts.metrics.observeRequest(route, req.method, reply.statusCode, ms / 1000);
+    record(req.method, req.routeOptions.url ?? 'unmatched', reply.statusCode, ms);
     req.log.debug({ method: req.method, url: req.url, status: reply.statusCode, ms }, 'request');
     done();
   });
+  // At debug level every request is logged by the hook above, so all of them go through Fastify.
+  if (opts.logger.level !== 'debug' && opts.logger.level !== 'trace') {
+    early = cachedForecastResponder({
+      sendSettled: (name, h, sendAnswer) => opts.service.sendSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }, sendAnswer),
+      isDurable: (name) => opts.durability.isDurable(opts.service.writeMarkOf(name)),
+      admitsPlainly,
+      isReady: opts.isReady,
+      record,
+    });
+  }
   // Open event streams would keep the server from closing.
   app.addHook('preClose', (done) => {
     opts.stream.close();

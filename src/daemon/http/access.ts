@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../errors.ts';
 
@@ -22,11 +23,23 @@ function hostName(host: string): string {
   return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.split(':')[0]!;
 }
 
+/** What the checks read of a request: Fastify's or Node's own. */
+interface RequestHead {
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * True when the hook below lets the request through untouched: its Host passes, it carries no Origin
+ * (so no CORS answer or header), and its token is right when one is required. For answers sent before
+ * Fastify's routing (http/cached-forecasts.ts), which leave every other request to the hook.
+ */
+export type AdmitsPlainly = (req: RequestHead) => boolean;
+
 /**
  * One onRequest hook on every route, so routes added later are covered without doing anything:
  * Host (on loopback), then Origin (CORS), then the bearer token.
  */
-export function installAccessControl(app: FastifyInstance, opts: AccessOptions): void {
+export function installAccessControl(app: FastifyInstance, opts: AccessOptions): AdmitsPlainly {
   const expected = opts.token === undefined ? undefined : digest(opts.token);
   const allowedOrigins = new Set(opts.corsOrigins);
   const loopbackHosts = new LoopbackHosts();
@@ -49,9 +62,13 @@ export function installAccessControl(app: FastifyInstance, opts: AccessOptions):
     }
     done();
   });
+  return (req) =>
+    req.headers.origin === undefined &&
+    checkHost(req, opts.loopbackOnly, loopbackHosts) === undefined &&
+    (!expected || hasToken(req, expected));
 }
 
-function hasToken(req: FastifyRequest, expected: Buffer): boolean {
+function hasToken(req: RequestHead, expected: Buffer): boolean {
   const header = req.headers.authorization ?? '';
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   // Digests have one length, so the comparison takes the same time whatever was sent.
@@ -76,7 +93,7 @@ class LoopbackHosts {
 }
 
 /** A page on evil.example that re-binds its name to 127.0.0.1 still sends `Host: evil.example`. */
-function checkHost(req: FastifyRequest, loopbackOnly: boolean, loopbackHosts: LoopbackHosts): ApiError | undefined {
+function checkHost(req: RequestHead, loopbackOnly: boolean, loopbackHosts: LoopbackHosts): ApiError | undefined {
   if (!loopbackOnly) return undefined;
   const host = req.headers.host ?? '';
   if (loopbackHosts.isLoopback(host)) return undefined;

@@ -19,6 +19,7 @@ export interface CompressibleText {
   /** The body as UTF-8 bytes, encoded on the first send and reused. */
   bytes?: Buffer;
   gzipped?: Promise<Buffer>;
+  gzippedBytes?: Buffer;
 }
 
 export function acceptsGzip(header: string | string[] | undefined): boolean {
@@ -41,9 +42,24 @@ export async function sendCompressible(req: FastifyRequest, reply: FastifyReply<
     // Bytes, not the string: a string is encoded to UTF-8 again on every write (writev was the largest
     // cost of a cached 46 KB answer under load); a Buffer goes to the socket as it is.
     answer.bytes ??= Buffer.from(answer.body);
-    return reply.type('application/json; charset=utf-8').send(answer.bytes as never);
+    return reply.headers(encodedHeaders(false)).send(answer.bytes as never);
   }
-  answer.gzipped ??= gzipAsync(answer.body);
+  answer.gzipped ??= gzipAsync(answer.body).then((bytes) => (answer.gzippedBytes = bytes));
   const bytes = await answer.gzipped;
-  return reply.header('content-encoding', 'gzip').header('vary', 'accept-encoding').type('application/json; charset=utf-8').send(bytes as never);
+  return reply.headers(encodedHeaders(true)).send(bytes as never);
+}
+
+/** The headers of a cached answer besides its length, gzipped or not (also sent by http/cached-forecasts.ts). */
+export const encodedHeaders = (gzipped: boolean): Readonly<Record<string, string>> => (gzipped ? GZIPPED : PLAIN);
+
+const PLAIN = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });
+const GZIPPED = Object.freeze({ ...PLAIN, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+
+/**
+ * The bytes sendCompressible would send for this answer and client, if they are made already (the first
+ * send of each form makes them); undefined otherwise.
+ */
+export function readyBytes(answer: CompressibleText, acceptEncoding: string | string[] | undefined): { bytes: Buffer; gzipped: boolean } | undefined {
+  if (answer.body.length < COMPRESS_FROM_BYTES || !acceptsGzip(acceptEncoding)) return answer.bytes && { bytes: answer.bytes, gzipped: false };
+  return answer.gzippedBytes && { bytes: answer.gzippedBytes, gzipped: true };
 }

@@ -360,10 +360,7 @@ export class ModelService {
     checkModelName(name);
     const behindFit = !this.locks.readableNow(name);
     const waitStart = performance.now();
-    const current = await this.locks.readSync(name, this.limits.lockTimeoutMs, () => {
-      const committed = this.currentVersion(name);
-      return committed && this.visibleStates.visible(committed);
-    });
+    const current = await this.locks.readSync(name, this.limits.lockTimeoutMs, () => this.visibleCurrent(name));
     if (!current) {
       if (!this.store.getModel(name)) throw ApiError.field('MODELAPI_ERR_MODEL_NOT_FOUND', 'model', `no model named '${name}'`);
       throw ApiError.field('MODELAPI_ERR_NO_VERSION', 'model', `model '${name}' has no ready version yet`);
@@ -375,6 +372,27 @@ export class ModelService {
     // Forecasts given regressor values are computed for those values: not cached.
     if (query.regressors) return this.forecasts.run(current, query);
     return this.cache.getOrCompute(current, query, () => this.forecasts.run(current, query));
+  }
+
+  /**
+   * A forecast that needs no waiting: no fit holds or waits for the model's lock, and the answer for its
+   * current state is cached and computed already. Offers it to `send`, which says whether it could send
+   * it as it is; true when it did (counted like any forecast). False otherwise: then call forecast().
+   */
+  sendSettledForecast(name: string, query: ForecastQuery, send: (answer: ForecastAnswer) => boolean): boolean {
+    if (query.regressors || !this.locks.readableNow(name)) return false;
+    const current = this.visibleCurrent(name);
+    if (!current || current.kind === 'onnx') return false;
+    const answer = this.cache.settled(current, query);
+    if (!answer || !send(answer)) return false;
+    this.events.emitEvent('forecast.locked', { model: name, ms: 0 });
+    return true;
+  }
+
+  /** The current version as forecasts see it: with the appends already durable enough to report. */
+  private visibleCurrent(name: string): VersionSummary | undefined {
+    const committed = this.currentVersion(name);
+    return committed && this.visibleStates.visible(committed);
   }
 
   listModels(page?: { limit: number; offset: number }): ModelView[] {

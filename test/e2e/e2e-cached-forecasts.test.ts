@@ -1,0 +1,73 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'undici';
+import { startDaemon } from '../support/daemon.ts';
+import { fit } from '../support/http.ts';
+
+/**
+ * Cached forecasts are answered before Fastify's routing (src/daemon/http/cached-forecasts.ts), except at
+ * debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
+ * their log level must answer every request the same, byte for byte: status, headers and body.
+ */
+async function twoDaemons(t: TestContext, args: string[] = []) {
+  const [fastifyOnly, early] = await Promise.all([
+    startDaemon(t, { args: ['--log-level', 'debug', ...args], testKinds: false }),
+    startDaemon(t, { args, testKinds: false }),
+  ]);
+  return [fastifyOnly.url, early.url] as const;
+}
+
+interface Exchange {
+  path: string;
+  headers?: Record<string, string>;
+}
+
+/** The answer as sent, its Date left out (the only header that may differ between two answers). */
+async function answer(base: string, ex: Exchange) {
+  const res = await request(base + ex.path, { headers: ex.headers });
+  const { date: _date, ...headers } = res.headers;
+  return { status: res.statusCode, headers, body: Buffer.from(await res.body.arrayBuffer()).toString('base64') };
+}
+
+/** Each exchange three times (the first computes and caches, later ones are served from the cache) on both. */
+async function assertSameAnswers(bases: readonly [string, string], exchanges: Exchange[]) {
+  for (const ex of exchanges) {
+    for (let i = 0; i < 3; i++) {
+      const [reference, early] = await Promise.all(bases.map((b) => answer(b, ex)));
+      assert.deepEqual(early, reference, `${ex.path} ${JSON.stringify(ex.headers ?? {})}, request ${i + 1}`);
+    }
+  }
+}
+
+const series = { data: Array.from({ length: 40 }, (_, i) => 10 + (i % 7)), kind: 'naive' };
+
+test('cached forecasts answered before routing are the answers Fastify gives, plain and gzipped, refused or not', async (t) => {
+  const bases = await twoDaemons(t);
+  for (const base of bases) assert.equal((await fit(base, 'm', series)).status, 201);
+  await assertSameAnswers(bases, [
+    { path: '/v1/models/m/forecast?h=5' },
+    { path: '/v1/models/m/forecast?h=500' },
+    { path: '/v1/models/m/forecast?h=500', headers: { 'accept-encoding': 'gzip' } },
+    { path: '/v1/models/m/forecast?h=5', headers: { 'accept-encoding': 'gzip, deflate' } },
+    { path: '/v1/models/m/forecast?h=5', headers: { host: 'evil.example' } },
+    { path: '/v1/models/m/forecast?h=5', headers: { origin: 'http://evil.example' } },
+    { path: '/v1/models/m/forecast?h=5&level=90' },
+    { path: '/v1/models/nobody/forecast?h=5' },
+  ]);
+});
+
+test('with a token, cached forecasts need it like every other answer', async (t) => {
+  const bases = await twoDaemons(t, ['--token', 'cached-forecast-secret-1234']);
+  const auth = { authorization: 'Bearer cached-forecast-secret-1234' };
+  for (const base of bases) {
+    const res = await request(`${base}/v1/models/m/fit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(series) });
+    assert.equal(res.statusCode, 201, await res.body.text());
+  }
+  await assertSameAnswers(bases, [
+    { path: '/v1/models/m/forecast?h=5', headers: auth },
+    { path: '/v1/models/m/forecast?h=5' },
+    { path: '/v1/models/m/forecast?h=5', headers: { authorization: 'Bearer wrong' } },
+  ]);
+  const refused = await answer(bases[1], { path: '/v1/models/m/forecast?h=5' });
+  assert.equal(refused.status, 401, 'the cached answer is not given without the token');
+});
