@@ -18,8 +18,30 @@ test('cheapForecast: small closed-form forecasts yes; a long season, a long hori
   const additive = fitted('ets', { model: 'ANN' });
   assert.equal(additive.k.cheapForecast!(additive.model, 12, [80, 95]), true);
   const multiplicative = fitted('ets', { model: 'MMN' });
-  assert.equal(multiplicative.k.cheapForecast!(multiplicative.model, 12, [80, 95]), false, 'its intervals are simulated');
   assert.equal(multiplicative.k.cheapForecast!(multiplicative.model, 12, []), true, 'no intervals, no simulation');
+});
+
+test('ETS without closed-form intervals is cheap only where the intervals stored at fit time answer', () => {
+  // MMN has no closed-form variance: its fit stores simulated bounds at 80 and 95 for 24 steps.
+  const { k, model } = fitted('ets', { model: 'MMN' });
+  assert.equal(k.cheapForecast!(model, 12, [80, 95]), true, 'the stored bounds are read, not simulated');
+  assert.equal(k.cheapForecast!(model, 24, [95]), true);
+  assert.equal(k.cheapForecast!(model, 25, [80, 95]), false, 'past the stored horizon the paths are simulated');
+  assert.equal(k.cheapForecast!(model, 12, [90]), false, 'a level not stored is simulated');
+  const moved = k.update!(model, Float64Array.of(104, 98, 101));
+  assert.equal(k.cheapForecast!(moved, 12, [80, 95]), false, 'an append moves the state: the stored bounds no longer apply');
+});
+
+test('mstl is cheap when its adjusted series\' model is, and the seasons add little', () => {
+  const { k, model } = fitted('mstl', { period: 48 });
+  const adjusted = (model.params as { adjusted: { kind: string; spec: Record<string, unknown>; params: unknown; metrics: unknown } }).adjusted;
+  const mk = getKind(adjusted.kind);
+  const member = { kind: adjusted.kind, spec: mk.parseSpec(adjusted.spec), params: adjusted.params, metrics: adjusted.metrics } as never;
+  assert.equal(mk.cheapForecast!(member, 12, [80, 95]), true, 'the non-seasonal ARIMA of the adjusted series');
+  assert.equal(k.cheapForecast!(model, 12, [80, 95]), true);
+  assert.equal(k.cheapForecast!(model, 1_500, [80, 95]), false, '7,500 numbers, each shifted by the seasons, are a worker\'s job');
+  const etsMstl = fitted('mstl', { period: 48, method: 'ets' });
+  assert.equal(etsMstl.k.cheapForecast!(etsMstl.model, 12, [80, 95]), getKind('ets').cheapForecast!((etsMstl.model.params as { adjusted: never }).adjusted, 12, [80, 95]));
 });
 
 test('auto is cheap only when every member (and the fallback) is', () => {

@@ -49,7 +49,13 @@ test('a cheap forecast of a short model nobody appends to is read from the store
   const direct = k.forecast(k.fit(Float64Array.from(y), k.parseSpec({ order: [2, 0, 1] }), {}), 12, [80, 95]);
   assert.deepEqual(got.forecast, Array.from(direct.mean));
   assert.deepEqual(got.intervals.map((i: { upper: number[] }) => i.upper), direct.intervals.map((i) => Array.from(i.upper)));
-  // A kind that simulates its intervals is left to the workers, for every horizon.
-  for (const h of [12, 13]) assert.equal((await forecast(d.url, 'mmn', `h=${h}`)).status, 200);
+  // ETS(M,M,N) has no closed-form intervals: its fit stored simulated ones (default levels, 24 steps),
+  // which are read here; any other horizon or level is simulated, and that is a worker's job.
+  const stored = (await forecast(d.url, 'mmn', 'h=12')).body.data;
+  assert.equal(await forecastTasks(d.url), 0, 'the stored intervals answer h = 12 at the default levels');
+  const e = getKind('ets');
+  const etsDirect = e.forecast(e.fit(Float64Array.from(y, (v) => v + 100), e.parseSpec({ model: 'MMN' }), {}), 12, [80, 95]);
+  assert.deepEqual(stored.intervals.map((i: { lower: number[] }) => i.lower), etsDirect.intervals.map((i) => Array.from(i.lower)));
+  for (const q of ['h=25', 'h=12&level=90']) assert.equal((await forecast(d.url, 'mmn', q)).status, 200);
   assert.equal(await forecastTasks(d.url), 2);
 });

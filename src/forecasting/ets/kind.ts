@@ -3,7 +3,7 @@ import { assertForecastArgs, assertSeries, normalIntervals } from '../baseline/c
 import { EngineError } from '../errors.ts';
 import { guardedFit } from '../guarded-fit.ts';
 import type { Fitted, Forecast, ModelKind } from '../types.ts';
-import type { EtsParams } from './params.ts';
+import type { EtsParams, StoredIntervals } from './params.ts';
 import { codesOf, newSums, runFilter } from './filter.ts';
 import { analyticVariance, pointForecast, varianceClass } from './forecast.ts';
 import { CHEAP_FORECAST_WORK } from '../cheap-forecast.ts';
@@ -51,11 +51,17 @@ export function withStoredIntervals(p: EtsParams): EtsParams {
   return { ...p, stored: { from: { level: p.last.level, nObs: p.nObs }, h, levels, lower: sim.map((iv) => Array.from(iv.lower)), upper: sim.map((iv) => Array.from(iv.upper)) } };
 }
 
+/** Whether the fit's stored intervals apply to the current state and cover these levels up to h. */
+function storedCover(p: EtsParams, h: number, levels: number[]): p is EtsParams & { stored: StoredIntervals } {
+  const st = p.stored;
+  if (!st || st.from.level !== p.last.level || st.from.nObs !== p.nObs) return false;
+  return h <= st.h && levels.every((l) => st.levels.includes(l));
+}
+
 /** The stored intervals for these levels up to h, when they cover the request. */
 function storedIntervals(p: EtsParams, h: number, levels: number[]): Forecast['intervals'] | undefined {
+  if (!storedCover(p, h, levels)) return undefined;
   const st = p.stored;
-  if (!st || st.from.level !== p.last.level || st.from.nObs !== p.nObs) return undefined;
-  if (h > st.h || !levels.every((l) => st.levels.includes(l))) return undefined;
   return levels.map((level) => {
     const i = st.levels.indexOf(level);
     return { level, lower: Float64Array.from(st.lower[i]!.slice(0, h)), upper: Float64Array.from(st.upper[i]!.slice(0, h)) };
@@ -102,8 +108,9 @@ export const etsKind: ModelKind<EtsSpec, EtsParams> = {
   },
   forecast: etsForecast,
   // Closed-form variances are O(h) (a few operations a step); class 3 structures simulate 5,000 paths,
-  // unless the fit's stored intervals apply, which appends make stale.
-  cheapForecast: (model, h, levels) => (levels.length === 0 || varianceClass(model.params) !== 3) && h * 10 <= CHEAP_FORECAST_WORK,
+  // unless the fit's stored intervals apply (a copy of O(h) numbers), which appends make stale.
+  cheapForecast: (model, h, levels) =>
+    (levels.length === 0 || varianceClass(model.params) !== 3 || storedCover(model.params, h, levels)) && h * 10 <= CHEAP_FORECAST_WORK,
   update(model, newY) {
     assertSeries(newY);
     return etsFitted(model.spec as EtsSpec, advance(model.params, newY));

@@ -10,6 +10,7 @@ import { assertSeries } from '../baseline/common.ts';
 import { EngineError, invalidSpec, unfittable } from '../errors.ts';
 import { guardedFit } from '../guarded-fit.ts';
 import { countObserved } from '../stats.ts';
+import { CHEAP_FORECAST_WORK, forecastNumbers } from '../cheap-forecast.ts';
 import { etsKind } from '../ets/index.ts';
 import { decideSeasons } from '../season/detect.ts';
 import { interpolate } from '../season/interpolate.ts';
@@ -117,5 +118,12 @@ export const mstlKind: ModelKind<MstlSpec, MstlParams> = {
   check,
   fit: (y, spec, ctx) => guardedFit(ctx, 'MSTL', (checkpoint) => fitMstl(y, spec, { checkpoint })),
   forecast: forecastMstl,
+  // The member's forecast plus each season's last cycle added to h steps of the mean and every bound.
+  cheapForecast(model, h, levels) {
+    const { adjusted, lastSeasons } = model.params;
+    const kind = storedKind(adjusted);
+    const member = { ...adjusted, spec: kind.parseSpec(adjusted.spec as Record<string, unknown>) };
+    return (kind.cheapForecast?.(member, h, levels) ?? false) && lastSeasons.length * forecastNumbers(h, levels) <= CHEAP_FORECAST_WORK;
+  },
   update: updateMstl,
 };
