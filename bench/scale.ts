@@ -7,8 +7,9 @@
  *      (0.1–100), plus Gaussian noise of 2–10% of the segment's standard deviation.
  *  (b) 100,000 stored models (the fitted ones, copied under new names in one transaction — only the
  *      copying is done with SQL, to make the store big quickly): daemon start-up time, RSS,
- *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached in no worker), and a
- *      bulk forecast of 10,000 models at h = 12.
+ *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached in no worker) with
+ *      its reference (the same client against a bare node:http server), and a bulk forecast of 10,000
+ *      models at h = 12.
  *
  *   npm run bench:scale [-- --series 10000 --models 100000]
  */
@@ -23,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import { makeSeries, mulberry32 } from './scale-series.ts';
 import { fmtSocket, withSocketLatency } from './socket-latency.ts';
+import { BenchProcesses } from './processes.ts';
 
 const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' }, db: { type: 'string' } } });
 const SERIES = Number(args.series);
@@ -34,6 +36,7 @@ const db = args.db ?? join(dir, 'scale.db');
 const reuse = args.db !== undefined && existsSync(args.db);
 
 let daemon: ChildProcess | undefined;
+const refs = new BenchProcesses();
 async function startDaemon(): Promise<{ url: string; ms: number; pid: number }> {
   const t0 = performance.now();
   daemon = spawn(process.execPath, [join(root, 'bin/modelapi.mjs'), 'serve', '--port', '0', '--db', db, '--log-level', 'warn'], {
@@ -137,6 +140,14 @@ try {
     const body = await json(`${d.url}/v1/models/${name}/forecast?h=12`);
     if (body.status !== 'success') throw new Error(`forecast of ${name}: ${JSON.stringify(body)}`);
   });
+  // The reference for that figure, measured the same way in the same run: a bare node:http server
+  // answering one of those answers, with this client, 4 at a time. On this 2-core machine the client's
+  // process and the wake-ups between processes are a large part of a millisecond-scale p99.
+  const sample = await (await request(`${d.url}/v1/models/c0000000/forecast?h=12`)).body.text();
+  const bare = await refs.bare(sample);
+  await latencies(500, 4, async () => void (await json(`${bare}/forecast`)));
+  const ref = await latencies(1000, 4, async () => void (await json(`${bare}/forecast`)));
+  console.log(`    the same client against a bare node:http server sending one such answer (${sample.length} bytes), 1000 requests, 4 at a time: p50 ${pct(ref, 50).toFixed(2)} ms, p99 ${pct(ref, 99).toFixed(2)} ms`);
   const bulkNames = Array.from({ length: 10_000 }, (_, i) => `c${String((i * 7) % copied).padStart(7, '0')}`);
   const t2 = performance.now();
   const res = await request(`${d.url}/v1/forecasts`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ models: [...new Set(bulkNames)], h: 12 }) });
@@ -157,5 +168,6 @@ try {
   console.log(`    RSS at the end ${rssMb(d.pid).toFixed(0)} MB [< 600]; 20 reads each: /v1/status ${status}; /metrics ${metrics}; status listed ${count.models?.length ?? '?'} models`);
 } finally {
   await stopDaemon();
+  await refs.stopAll();
   rmSync(dir, { recursive: true, force: true });
 }
