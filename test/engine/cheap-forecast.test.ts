@@ -33,15 +33,19 @@ test('ETS without closed-form intervals is cheap only where the intervals stored
 });
 
 test('mstl is cheap when its adjusted series\' model is, and the seasons add little', () => {
+  const memberOf = (model: { params: unknown }) => {
+    const adjusted = (model.params as { adjusted: { kind: string; spec: Record<string, unknown>; params: unknown; metrics: unknown } }).adjusted;
+    const mk = getKind(adjusted.kind);
+    return { mk, member: { kind: adjusted.kind, spec: mk.parseSpec(adjusted.spec), params: adjusted.params, metrics: adjusted.metrics } as never };
+  };
   const { k, model } = fitted('mstl', { period: 48 });
-  const adjusted = (model.params as { adjusted: { kind: string; spec: Record<string, unknown>; params: unknown; metrics: unknown } }).adjusted;
-  const mk = getKind(adjusted.kind);
-  const member = { kind: adjusted.kind, spec: mk.parseSpec(adjusted.spec), params: adjusted.params, metrics: adjusted.metrics } as never;
-  assert.equal(mk.cheapForecast!(member, 12, [80, 95]), true, 'the non-seasonal ARIMA of the adjusted series');
+  const arima = memberOf(model);
+  assert.equal(arima.mk.cheapForecast!(arima.member, 12, [80, 95]), true, 'the non-seasonal ARIMA of the adjusted series');
   assert.equal(k.cheapForecast!(model, 12, [80, 95]), true);
   assert.equal(k.cheapForecast!(model, 1_500, [80, 95]), false, '7,500 numbers, each shifted by the seasons, are a worker\'s job');
   const etsMstl = fitted('mstl', { period: 48, method: 'ets' });
-  assert.equal(etsMstl.k.cheapForecast!(etsMstl.model, 12, [80, 95]), getKind('ets').cheapForecast!((etsMstl.model.params as { adjusted: never }).adjusted, 12, [80, 95]));
+  const ets = memberOf(etsMstl.model);
+  assert.equal(etsMstl.k.cheapForecast!(etsMstl.model, 12, [80, 95]), ets.mk.cheapForecast!(ets.member, 12, [80, 95]));
 });
 
 test('auto is cheap only when every member (and the fallback) is', () => {
