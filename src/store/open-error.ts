@@ -48,6 +48,10 @@ export function explainOpenError(dbPath: string, err: unknown): Error {
     return new StoreOpenError(dbPath, 'cannot be written (read-only file, directory or disk); fix the permissions or give --db a writable path');
   }
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new StoreOpenError(dbPath, 'the disk is full; free space or give --db another disk');
+  if (code === 'MODELAPI_DANGLING_SYMLINK') {
+    const link = (err as { path?: string }).path ?? 'a parent';
+    return new StoreOpenError(dbPath, `${link} is a symbolic link to something that does not exist; create its target or give --db another path`);
+  }
   if (code === 'EEXIST' || code === 'ENOTDIR') return new StoreOpenError(dbPath, 'a parent of this path is a file, not a directory; give --db a path in a directory');
   if (code === 'ENOENT') {
     // mkdir refused a directory whose parent exists: a pseudo file system (/proc, /sys) or a vanished mount.

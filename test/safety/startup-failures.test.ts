@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runCli, tempDir } from '../support/daemon.ts';
@@ -59,11 +59,12 @@ test('--db in a read-only directory', async (t) => {
   await assertRefused(['--db', join(dir, 'models.db')], join(dir, 'models.db'), /cannot be (written|opened)/, asRoot ? NOBODY : undefined);
 });
 
-// Another place nothing can be written, by root too. It once hung: Node's recursive mkdir loops forever
-// where a pseudo file system answers ENOENT.
-test('--db where no directory can be made (/proc)', { skip: process.platform !== 'linux' ? '/proc is Linux' : false }, async () => {
-  await assertRefused(['--db', '/proc/modelapi/models.db'], '/proc/modelapi', /cannot be created here; give --db a path in a writable directory/);
-  await assertRefused(['--db', '/proc/models.db'], '/proc/models.db', /cannot be (written|opened)/);
+// mkdir answers EEXIST for a link whose target is gone; the message once said "a file".
+test('--db under a dangling symbolic link', async (t) => {
+  const root = tempDir(t);
+  const link = join(root, 'link');
+  symlinkSync(join(root, 'gone'), link, 'junction');
+  await assertRefused(['--db', join(link, 'sub', 'models.db')], link, /is a symbolic link to something that does not exist/);
 });
 
 test('bad options and a missing kinds module name the option', async (t) => {
