@@ -5,7 +5,6 @@ import { jobRoutes, type JobService } from './jobs/index.ts';
 import { bulkRoutes } from './bulk/routes.ts';
 import type { BacktestService } from './models/backtest-service.ts';
 import { createServer } from 'node:http';
-import { randomUUID } from 'node:crypto';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from './http/error-handler.ts';
 import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { cachedForecastResponder, type EarlyResponder } from './http/cached-forecasts.ts';
@@ -14,6 +13,7 @@ import { ApiError } from './errors.ts';
 import { installDurableAnswers, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
 import { lazyChildLogger } from './http/lazy-child-logger.ts';
+import { requestIdOf } from './http/request-id.ts';
 import { installRequestDecompression } from './http/request-decompression.ts';
 import compress from '@fastify/compress';
 import type { ModelService } from './models/model-service.ts';
@@ -69,9 +69,6 @@ export interface HttpLimits {
   maxHeaderBytes: number;
 }
 
-/** Client request ids are echoed in logs and events: only short, plain ones are kept. */
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
 /** Node's own HTTP limits; they are checked every connectionsCheckingInterval, so that follows the timeout. */
 function httpServerFactory(limits: HttpLimits, early: EarlyResponder) {
   return (handler: NonNullable<Parameters<typeof createServer>[1]>) =>
@@ -101,13 +98,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // Our onRequest hook answers 503 in JSend instead of Fastify's own body.
     return503OnClosing: false,
-    // Lets a client correlate its request with the events it sees on /v1/events (the CLI's fit progress);
-    // anything but a short plain id is replaced, never echoed.
+    // The client's X-Request-Id when it is short and plain (the CLI's fit progress follows it on /v1/events).
     requestIdHeader: false,
-    genReqId: (req) => {
-      const id = req.headers['x-request-id'];
-      return typeof id === 'string' && REQUEST_ID.test(id) ? id : randomUUID();
-    },
+    genReqId: (req) => requestIdOf(req.headers),
     // req.log's child (with reqId) is made when a line is written, not for every request.
     childLoggerFactory: lazyChildLogger,
     serverFactory: httpServerFactory(opts.http, (req, res) => early(req, res)),

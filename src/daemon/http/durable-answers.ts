@@ -34,17 +34,24 @@ export function reportsWritesUpTo(req: FastifyRequest, mark: number): void {
  * unsynced write, and without the mark every forecast waited for an fsync of other models' appends.
  */
 export function installDurableAnswers(app: FastifyInstance, store: Durability): void {
-  const failed = (err: Error) =>
-    new ApiError('MODELAPI_ERR_STORE_UNAVAILABLE', `the write was committed but could not be made durable (${err.message}); check the disk`, { retryAfterSeconds: 30 });
   // A request field declared up front, not a WeakMap keyed by request: a WeakMap entry per request was
   // ~1.5 µs of a cached forecast's ~50 µs of JavaScript, and ephemeron work for the GC.
   app.decorateRequest('reportedWriteMark', undefined);
   app.addHook('onSend', (req, _reply, _payload, done) => {
-    const mark = req.reportedWriteMark;
-    if (mark === undefined ? !store.hasUnsyncedWrites() : store.isDurable(mark)) return done();
-    (mark === undefined ? store.durable() : store.durableUpTo(mark)).then(
-      () => done(),
-      (err: Error) => done(failed(err)),
-    );
+    const wait = untilDurable(store, req.reportedWriteMark);
+    if (wait === undefined) return done();
+    wait.then(() => done(), (err: ApiError) => done(err));
+  });
+}
+
+/**
+ * What an answer waits for before it is sent (see above): nothing (undefined) when the writes it could
+ * report are on disk; else the fsync that covers them, which rejects with the 503 to send if it fails.
+ * `mark` undefined: the answer could report any write committed so far.
+ */
+export function untilDurable(store: Durability, mark: number | undefined): Promise<void> | undefined {
+  if (mark === undefined ? !store.hasUnsyncedWrites() : store.isDurable(mark)) return undefined;
+  return (mark === undefined ? store.durable() : store.durableUpTo(mark)).catch((err: Error) => {
+    throw new ApiError('MODELAPI_ERR_STORE_UNAVAILABLE', `the write was committed but could not be made durable (${err.message}); check the disk`, { retryAfterSeconds: 30 });
   });
 }

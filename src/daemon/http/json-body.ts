@@ -12,21 +12,31 @@ export function installJsonParser(app: FastifyInstance): void {
   // JSON only: a text/plain body would otherwise reach validation as a string and get a vaguer 400.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
-    const text = body as string;
-    if (text.trim() === '') return done(ApiError.field('MODELAPI_ERR_INVALID_JSON', 'body', 'is empty; send a JSON object'), undefined);
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJsonBody(body as string);
     } catch (err) {
-      return done(ApiError.field('MODELAPI_ERR_INVALID_JSON', 'body', `is not valid JSON: ${(err as Error).message}`), undefined);
-    }
-    // An escaped key ("\u005f_proto__") hides the word from the text test, so escapes trigger the scan too.
-    if (text.includes('\\u') || FORBIDDEN.some((word) => text.includes(word))) {
-      const bad = findForbiddenKey(value);
-      if (bad) return done(ApiError.field('MODELAPI_ERR_VALIDATION', bad, 'is not an allowed field name'), undefined);
+      return done(err as ApiError, undefined);
     }
     done(null, value);
   });
+}
+
+/** A request body's JSON text → its value; the ApiError thrown names the syntax error or the forbidden key. */
+export function parseJsonBody(text: string): unknown {
+  if (text.trim() === '') throw ApiError.field('MODELAPI_ERR_INVALID_JSON', 'body', 'is empty; send a JSON object');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw ApiError.field('MODELAPI_ERR_INVALID_JSON', 'body', `is not valid JSON: ${(err as Error).message}`);
+  }
+  // An escaped key ("\u005f_proto__") hides the word from the text test, so escapes trigger the scan too.
+  if (text.includes('\\u') || FORBIDDEN.some((word) => text.includes(word))) {
+    const bad = findForbiddenKey(value);
+    if (bad) throw ApiError.field('MODELAPI_ERR_VALIDATION', bad, 'is not an allowed field name');
+  }
+  return value;
 }
 
 /** Walks the parsed value with its own stack: nesting as deep as JSON.parse accepts cannot overflow it. */

@@ -1,4 +1,4 @@
 export { JobService } from './job-service.ts';
 export type { JobContext, JobSpec, JobView, JobLimits } from './job-service.ts';
-export { sendAccepted } from './accepted.ts';
+export { acceptedBody, jobLocation, sendAccepted } from './accepted.ts';
 export { jobRoutes } from './routes.ts';

@@ -16,15 +16,29 @@ export function toApiError(err: unknown): ApiError | undefined {
   return err instanceof ApiError ? err : fromFastify(err as FastifyError);
 }
 
+/** An error as a /v2 answer: status, the headers its status calls for, and `{"error": "…"}`. */
+export interface OipErrorAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: { error: string };
+  /** Not one of ours: the caller logs it (the answer names only the request id). */
+  unexpected: boolean;
+}
+
+export function oipErrorAnswer(err: unknown, requestId: string): OipErrorAnswer {
+  const known = toApiError(err);
+  const api = known ?? new ApiError('MODELAPI_ERR_INTERNAL', `internal error (request id ${requestId}); see the daemon log`);
+  const headers: Record<string, string> = { ...api.headers };
+  if (api.retryAfterSeconds !== undefined) headers['retry-after'] = String(api.retryAfterSeconds);
+  return { status: oipStatus(api), headers, body: { error: api.message }, unexpected: known === undefined };
+}
+
 /** On /v2 errors leave as `{"error": "…"}`, the protocol's own form, not JSend. */
 export function installOipErrors(app: FastifyInstance): void {
   app.setErrorHandler((err, req, reply) => {
-    const known = toApiError(err);
-    if (!known) req.log.error({ err }, 'unexpected error');
-    const api = known ?? new ApiError('MODELAPI_ERR_INTERNAL', `internal error (request id ${req.id}); see the daemon log`);
-    if (api.retryAfterSeconds !== undefined) reply.header('retry-after', String(api.retryAfterSeconds));
-    for (const [name, value] of Object.entries(api.headers)) reply.header(name, value);
-    return reply.code(oipStatus(api)).send({ error: api.message });
+    const answer = oipErrorAnswer(err, req.id);
+    if (answer.unexpected) req.log.error({ err }, 'unexpected error');
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
   });
   app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: `no route ${req.method} ${req.url.split('?')[0]}` }));
 }

@@ -3,22 +3,18 @@ import type { OipRequest } from '../../onnx/index.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ModelStore } from '../../store/index.ts';
 import { checkOipRequest } from './oip-request.ts';
-import { HEADER_LENGTH, inferReply, splitBinaryBody } from './binary-tensors.ts';
-import { parseVersion, type CheckedInfer, type InferService } from './infer-service.ts';
-import { sendAccepted, type JobService } from '../jobs/index.ts';
+import { HEADER_LENGTH, splitBinaryBody } from './binary-tensors.ts';
+import { parseVersion } from './infer-service.ts';
+import { inferAnswer, type InferAnswerDeps } from './infer-answer.ts';
 import { Type } from '@sinclair/typebox';
 import { installOipErrors } from './oip-errors.ts';
 import { oipModelMetadata } from './oip-metadata.ts';
 import { OipError, OipModelMetadataSchema, OipModelParams, OipReady, OipVersionParams } from './oip-schemas.ts';
 import type { OnnxVersions } from './onnx-versions.ts';
 
-export interface OipDeps {
-  jobs: JobService;
-  /** Infers over this many rows (or with ?async=true) become jobs: 202 + Location: /v1/jobs/:id. */
-  maxSyncRows: number;
+export interface OipDeps extends InferAnswerDeps {
   store: ModelStore;
   versions: OnnxVersions;
-  infers: InferService;
   serverVersion: string;
   isReady: () => boolean;
 }
@@ -29,9 +25,6 @@ function readInferBody(req: FastifyRequest): { body: OipRequest; binary?: Uint8A
   const { json, binary } = Buffer.isBuffer(req.body) ? splitBinaryBody(req.body, header) : { json: req.body, binary: undefined };
   return { body: checkOipRequest(json), binary };
 }
-
-/** Rows of a request: the largest first dimension among its inputs. */
-const rowsOf = (c: CheckedInfer) => c.inputs.reduce((m, t) => Math.max(m, t.shape[0] ?? 1), 0);
 
 const InferQuery = Type.Object(
   { async: Type.Optional(Type.Boolean({ description: 'run as a job: 202 + Location: /v1/jobs/:id (also done above --max-sync-rows)' })) },
@@ -77,28 +70,8 @@ export const oipRoutes = (deps: OipDeps): FastifyPluginAsync => async (root) => 
 
   const infer = async (req: FastifyRequest, reply: FastifyReply, name: string, versionText?: string) => {
     const { body, binary } = readInferBody(req);
-    const target = await deps.infers.target(name, parseVersion(name, versionText));
-    const checked = deps.infers.check(target, body, binary);
-    if ((req.query as { async?: boolean }).async || rowsOf(checked) > deps.maxSyncRows) {
-      // A job's result is JSON in the store: binary output flags do not apply to it.
-      const job = deps.jobs.submit({
-        type: 'infer',
-        model: name,
-        run: async (ctx) => {
-          ctx.running();
-          return inferReply(target.model, target.version, { ...body, parameters: {}, outputs: undefined }, await deps.infers.run(target, checked)).header;
-        },
-      });
-      return sendAccepted(reply, job);
-    }
-    const outputs = await deps.infers.run(target, checked);
-    const answer = inferReply(target.model, target.version, body, outputs);
-    if (!answer.binary) return reply.send(answer.header);
-    const header = Buffer.from(JSON.stringify(answer.header));
-    return reply
-      .header(HEADER_LENGTH, String(header.byteLength))
-      .type('application/octet-stream')
-      .send(Buffer.concat([header, answer.binary]));
+    const answer = await inferAnswer(deps, { name, versionText, body, binary, async: (req.query as { async?: boolean }).async === true });
+    return reply.code(answer.status).headers(answer.headers).send(answer.body);
   };
   const inferSchema = {
     tags, summary: 'Inference', querystring: InferQuery, response: errors,
