@@ -10,7 +10,7 @@ import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { cachedForecastResponder, type EarlyResponder } from './http/cached-forecasts.ts';
 import { parseLevels } from './models/levels.ts';
 import { ApiError } from './errors.ts';
-import { installDurableAnswers, type Durability } from './http/durable-answers.ts';
+import { installDurableAnswers, untilDurable, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
 import { lazyChildLogger } from './http/lazy-child-logger.ts';
 import { requestIdOf } from './http/request-id.ts';
@@ -29,6 +29,8 @@ import type { StatusReporter } from './observe/status.ts';
 import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
+import { earlyInferResponder } from './onnx/early-infer.ts';
+import { inferAnswer } from './onnx/infer-answer.ts';
 
 // @fastify/compress checks every answer against the fetch API's Response, a global that Node loads (its
 // whole fetch implementation) on first use: 20-50 ms inside the daemon's first answer. Touched here, it
@@ -150,13 +152,23 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   // At debug level every request is logged by the hook above, so all of them go through Fastify.
   if (opts.logger.level !== 'debug' && opts.logger.level !== 'trace') {
-    early = cachedForecastResponder({
+    const forecast = cachedForecastResponder({
       sendSettled: (name, h, sendAnswer) => opts.service.sendSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }, sendAnswer),
       isDurable: (name) => opts.durability.isDurable(opts.service.writeMarkOf(name)),
       admitsPlainly,
       isReady: opts.isReady,
       record,
     });
+    const infer = earlyInferResponder({
+      answer: (call) => inferAnswer({ jobs: opts.jobs, infers: opts.onnx.infers, maxSyncRows: opts.onnx.maxSyncRows }, call),
+      untilDurable: () => untilDurable(opts.durability, undefined),
+      admitsPlainly,
+      isReady: opts.isReady,
+      maxBodyBytes: opts.maxBodyBytes,
+      record,
+      logUnexpected: (err, reqId) => opts.logger.error({ err, reqId }, 'unexpected error'),
+    });
+    early = (req, res) => forecast(req, res) || infer(req, res);
   }
   // Open event streams would keep the server from closing.
   app.addHook('preClose', (done) => {
