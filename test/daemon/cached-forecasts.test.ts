@@ -1,11 +1,10 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { once } from 'node:events';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { cachedForecastResponder, type CachedForecastDeps } from '../../src/daemon/http/cached-forecasts.ts';
 import type { CompressibleText } from '../../src/daemon/http/send-forecast.ts';
+import { serveEarly } from '../support/early-path.ts';
 
 const small = { body: '{"status":"success"}', bytes: Buffer.from('{"status":"success"}') };
 const large = (() => {
@@ -24,7 +23,7 @@ interface World {
   asked: [string, number][];
 }
 
-/** A real node:http server: the responder first, and a fallback standing for Fastify that answers 299. */
+/** The responder on a real server (support/early-path.ts), its dependencies answering from `world`. */
 async function serve(t: TestContext, world: World): Promise<string> {
   const deps: CachedForecastDeps = {
     sendSettled: (name, h, send) => {
@@ -37,17 +36,7 @@ async function serve(t: TestContext, world: World): Promise<string> {
     isReady: () => world.ready,
     record: (method, route, status) => world.recorded.push(`${method} ${route} ${status}`),
   };
-  const early = cachedForecastResponder(deps);
-  const server = createServer((req, res) => {
-    if (early(req, res)) return;
-    req.resume();
-    res.writeHead(299).end('fallback');
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  t.after(() => server.close());
-  const { port } = server.address() as { port: number };
-  return `http://127.0.0.1:${port}`;
+  return (await serveEarly(t, cachedForecastResponder(deps))).base;
 }
 
 const newWorld = (): World => ({ ready: true, durable: true, admits: true, cached: new Map([['m', small], ['big', large]]), recorded: [], asked: [] });

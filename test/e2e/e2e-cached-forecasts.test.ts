@@ -1,7 +1,7 @@
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'undici';
-import { startDaemon } from '../support/daemon.ts';
+import { debugAndDefaultDaemons } from '../support/early-path.ts';
 import { fit } from '../support/http.ts';
 
 /**
@@ -9,14 +9,6 @@ import { fit } from '../support/http.ts';
  * debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
  * their log level must answer every request the same, byte for byte: status, headers and body.
  */
-async function twoDaemons(t: TestContext, args: string[] = []) {
-  const [fastifyOnly, early] = await Promise.all([
-    startDaemon(t, { args: ['--log-level', 'debug', ...args], testKinds: false }),
-    startDaemon(t, { args, testKinds: false }),
-  ]);
-  return [fastifyOnly.url, early.url] as const;
-}
-
 interface Exchange {
   path: string;
   headers?: Record<string, string>;
@@ -42,7 +34,7 @@ async function assertSameAnswers(bases: readonly [string, string], exchanges: Ex
 const series = { data: Array.from({ length: 40 }, (_, i) => 10 + (i % 7)), kind: 'naive' };
 
 test('cached forecasts answered before routing are the answers Fastify gives, plain and gzipped, refused or not', async (t) => {
-  const bases = await twoDaemons(t);
+  const bases = await debugAndDefaultDaemons(t);
   for (const base of bases) assert.equal((await fit(base, 'm', series)).status, 201);
   await assertSameAnswers(bases, [
     { path: '/v1/models/m/forecast?h=5' },
@@ -57,7 +49,7 @@ test('cached forecasts answered before routing are the answers Fastify gives, pl
 });
 
 test('with a token, cached forecasts need it like every other answer', async (t) => {
-  const bases = await twoDaemons(t, ['--token', 'cached-forecast-secret-1234']);
+  const bases = await debugAndDefaultDaemons(t, ['--token', 'cached-forecast-secret-1234']);
   const auth = { authorization: 'Bearer cached-forecast-secret-1234' };
   for (const base of bases) {
     const res = await request(`${base}/v1/models/m/fit`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(series) });

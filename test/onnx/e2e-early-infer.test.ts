@@ -1,7 +1,7 @@
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'undici';
-import { startDaemon } from '../support/daemon.ts';
+import { debugAndDefaultDaemons } from '../support/early-path.ts';
 import { fit } from '../support/http.ts';
 import { deploy, fp32Input } from '../support/onnx.ts';
 
@@ -10,14 +10,6 @@ import { deploy, fp32Input } from '../support/onnx.ts';
  * debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
  * their log level must answer every infer the same, byte for byte: status, headers and body.
  */
-async function twoDaemons(t: TestContext, args: string[] = []) {
-  const [fastifyOnly, early] = await Promise.all([
-    startDaemon(t, { args: ['--log-level', 'debug', ...args], testKinds: false }),
-    startDaemon(t, { args, testKinds: false }),
-  ]);
-  return [fastifyOnly.url, early.url] as const;
-}
-
 interface Exchange {
   path: string;
   body: string;
@@ -42,7 +34,7 @@ const rows = [[1, 2, 3], [-0.5, 4, 0.25]];
 const good = JSON.stringify({ id: 'r1', inputs: [fp32Input('x', rows)] });
 
 test('infers answered before routing are the answers Fastify gives: results, binary outputs and every kind of error', async (t) => {
-  const bases = await twoDaemons(t);
+  const bases = await debugAndDefaultDaemons(t);
   for (const base of bases) {
     assert.equal((await deploy(base, 'lin', 'linear.onnx')).status, 201);
     assert.equal((await deploy(base, 'lin', 'linear-v2.onnx')).status, 201);
@@ -76,7 +68,7 @@ test('infers answered before routing are the answers Fastify gives: results, bin
 });
 
 test('an infer over --max-sync-rows becomes the same 202 and job on both paths', async (t) => {
-  const bases = await twoDaemons(t, ['--max-sync-rows', '1']);
+  const bases = await debugAndDefaultDaemons(t, ['--max-sync-rows', '1']);
   for (const base of bases) assert.equal((await deploy(base, 'lin', 'linear.onnx')).status, 201);
   const [reference, early] = await Promise.all(bases.map((b) => answer(b, { path: '/v2/models/lin/infer', body: good })));
   assert.equal(early.status, 202);
@@ -93,7 +85,7 @@ test('an infer over --max-sync-rows becomes the same 202 and job on both paths',
 
 test('with a token, an early infer needs it like every other answer', async (t) => {
   const token = 'early-infer-secret-1234';
-  const bases = await twoDaemons(t, ['--token', token]);
+  const bases = await debugAndDefaultDaemons(t, ['--token', token]);
   const auth = { authorization: `Bearer ${token}` };
   for (const base of bases) {
     const res = await request(`${base}/v1/models/lin/onnx`, { method: 'PUT', headers: { ...auth, 'content-type': 'application/octet-stream' }, body: (await import('../support/onnx.ts')).onnxFixture('linear.onnx') });

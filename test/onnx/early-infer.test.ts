@@ -1,11 +1,11 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { request } from 'undici';
 import { earlyInferResponder } from '../../src/daemon/onnx/early-infer.ts';
 import type { InferCall } from '../../src/daemon/onnx/infer-answer.ts';
+import { serveEarly } from '../support/early-path.ts';
 
 /** What the responder was given and did. */
 interface World {
@@ -15,7 +15,7 @@ interface World {
   recorded: string[];
 }
 
-/** A real node:http server: the responder first, and a fallback standing for Fastify that answers 299. */
+/** The responder on a real server (support/early-path.ts), its dependencies answering from `world`. */
 async function serve(t: TestContext, world: World): Promise<{ base: string; port: number }> {
   const early = earlyInferResponder({
     answer: async (call) => {
@@ -29,16 +29,7 @@ async function serve(t: TestContext, world: World): Promise<{ base: string; port
     record: (method, route, status) => world.recorded.push(`${method} ${route} ${status}`),
     logUnexpected: (err) => assert.fail(`unexpected: ${String(err)}`),
   });
-  const server = createServer((req, res) => {
-    if (early(req, res)) return;
-    req.resume();
-    res.writeHead(299).end('fallback');
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  t.after(() => server.close());
-  const { port } = server.address() as { port: number };
-  return { base: `http://127.0.0.1:${port}`, port };
+  return serveEarly(t, early);
 }
 
 const body = JSON.stringify({ inputs: [{ name: 'x', shape: [1, 1], datatype: 'FP32', data: [1] }] });
