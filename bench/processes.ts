@@ -3,13 +3,33 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 
-/** A started child: the URL from its first line of stdout, and how long it took to print it. */
+/** A started child: the first URL it printed on stdout, and how long it took to print it. */
 export interface Started {
   url: string;
   child: ChildProcess;
   startMs: number;
+  /** The child's stdout after its URL, line by line. */
+  lines: Interface;
+}
+
+/**
+ * The first URL a child prints on stdout: the first line, unless node flags such as --trace-gc print
+ * lines before it (the lines after the URL are the caller's to read).
+ */
+async function firstUrl(lines: Interface, child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const onLine = (line: string) => {
+      const m = /(http:\/\/\S+)/.exec(line);
+      if (m) {
+        lines.off('line', onLine);
+        resolve(m[1]!);
+      }
+    };
+    lines.on('line', onLine);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing its URL`)));
+  });
 }
 
 /**
@@ -26,8 +46,9 @@ export class BenchProcesses {
     const t0 = performance.now();
     const child = spawn(process.execPath, cmd, { cwd: this.root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env } });
     this.children.push(child);
-    const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-    return { url: /(http:\/\/\S+)/.exec(line)![1]!, child, startMs: performance.now() - t0 };
+    const lines = createInterface({ input: child.stdout! });
+    const url = await firstUrl(lines, child);
+    return { url, child, startMs: performance.now() - t0, lines };
   }
 
   /** Starts `node <cmd…>` and resolves with the URL on its first line of stdout. */
@@ -35,9 +56,9 @@ export class BenchProcesses {
     return (await this.spawn(cmd, env)).url;
   }
 
-  /** `modelapi serve --port 0` on `<dir>/<db>`, logging errors only, with more flags after. */
-  daemon(db: string, flags: string[] = []): Promise<Started> {
-    return this.spawn(['bin/modelapi.mjs', 'serve', '--port', '0', '--db', join(this.dir, db), '--log-level', 'error', ...flags]);
+  /** `modelapi serve --port 0` on `<dir>/<db>`, logging errors only, with more flags after (and node's before). */
+  daemon(db: string, flags: string[] = [], nodeFlags: string[] = []): Promise<Started> {
+    return this.spawn([...nodeFlags, 'bin/modelapi.mjs', 'serve', '--port', '0', '--db', join(this.dir, db), '--log-level', 'error', ...flags]);
   }
 
   /** The reference: a bare node:http server answering `body` to every request. */
