@@ -5,7 +5,8 @@
  * mark-compact) and pauses 10–20 ms instead of ~0.5 ms; wrk's p99 then triples (docs/benchmarks.md,
  * "2026-12-05: two scavenge modes"). Which mode a run lands in is not known in advance, so this starts a
  * fresh daemon per run and reports each run's mode beside its latency, alternating the flag sets so
- * that both see the same machine.
+ * that both see the same machine. The cause was V8's allocation-site pretenuring, which `modelapi serve`
+ * now turns off (src/cli/commands/serve.ts); this stays as the check that no daemon is in that mode.
  *
  *   npm run bench:gc [-- --runs 6 --duration 6 --flags= --flags=--max-semi-space-size=1]
  *   (wrap in flock /tmp/modelapi-bench.lock)

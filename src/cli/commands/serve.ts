@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import pino from 'pino';
 import { ConfigError, DatabaseLockedError, FLAGS, StoreOpenError, resolveConfig, startDaemon, type RawConfig } from '../../daemon/index.ts';
 import { CliError, EXIT } from '../exit.ts';
@@ -8,6 +9,14 @@ const flagKey = (flag: string) => flag.slice(2).replace(/-(\w)/g, (_, c: string)
 
 /** `modelapi serve`: runs until SIGINT/SIGTERM, then shuts down cleanly. */
 export async function serve(flags: Record<string, string | boolean | undefined>): Promise<void> {
+  // V8's allocation-site pretenuring (allocating a site's objects straight in the old generation, once
+  // feedback says they live long) sent some daemons, started the same way, into a mode that lasts their
+  // whole life: every scavenge of the main thread copies and promotes ~3.5 MB of request garbage and
+  // pauses 10–20 ms instead of ~0.6 ms, tripling the p99. It happened in 4 of 8 daemons with default
+  // flags and in none of 8 started with --no-allocation-site-pretenuring, nor in any of 10 that set it
+  // here, at run time, before the daemon starts (`npm run bench:gc`; docs/benchmarks.md, "2026-12-06").
+  // The flag is process-wide; the engine's fits in the worker threads took the same time with it.
+  setFlagsFromString('--no-allocation-site-pretenuring');
   // Every option of the daemon's config table has its flag; values are validated by resolveConfig.
   const raw: RawConfig = {};
   for (const [key, flag] of Object.entries(FLAGS) as [keyof RawConfig, string][]) {
