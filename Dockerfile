@@ -26,5 +26,5 @@ EXPOSE 5000
 # node is PID 1's direct command (no npm wrapper), so `docker stop`'s SIGTERM reaches the daemon.
 # Inside a container the daemon must listen on all interfaces; it then requires MODELAPI_TOKEN
 # (or --insecure, if a proxy in front does the authentication).
-# --max-semi-space-size=4: a small young generation, see docs/benchmarks.md ("two scavenge modes").
+# --max-semi-space-size=4: a small young generation, shorter pauses; docs/benchmarks.md ("2026-12-06").
 ENTRYPOINT ["node", "--max-semi-space-size=4", "bin/modelapi.mjs", "serve", "--host", "0.0.0.0", "--db", "/data/modelapi.db"]
