@@ -1,5 +1,5 @@
 import { BroadcastChannel, workerData } from 'node:worker_threads';
-import { backtest, getKind } from '../forecasting/index.ts';
+import { backtest, exerciseEngine, getKind } from '../forecasting/index.ts';
 import { readStore } from './read-store.ts';
 import { onnxOps } from './onnx-ops.ts';
 import { EVICT_CHANNEL, ModelCache } from './model-cache.ts';
@@ -77,10 +77,20 @@ function runBacktest(task: BacktestTask): BacktestResult {
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' {
+/** The engine's warm-up is an optimisation: should it ever fail, the thread still serves. */
+function exercise(): string[] {
+  try {
+    return exerciseEngine();
+  } catch {
+    // The same fit would fail as a user's fit, with its error answered there.
+    return [];
+  }
+}
+
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' | string[] {
   switch (task.op) {
     case 'warm-up':
-      return 'ready';
+      return task.exercise ? exercise() : 'ready';
     case 'fit':
       return fit(task);
     case 'forecast':
