@@ -52,7 +52,7 @@ const OURS: { label: string; kind: string; same: string | null; options: (period
 if (process.argv[2] === '--one') {
   const data = LONG_DATA[process.argv[3] as DataName];
   const run = OURS[Number(process.argv[4])]!;
-  if (process.argv[5] === 'exercised') exerciseEngine();
+  if (process.argv[5] === 'exercised') for (let step = 0; exerciseEngine(step) !== null; step++);
   const y = data.y();
   const kind = getKind(run.kind);
   const t0 = performance.now();

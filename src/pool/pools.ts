@@ -93,12 +93,24 @@ class Pool {
   }
 
   /**
-   * Has every thread fit the engine's warm-up series: resolves with the models each fit (none if a thread
-   * failed at it), and never rejects, the warm-up being only an optimisation.
+   * The engine's warm-up (src/forecasting/warm-up.ts) on every thread: one chain of steps per thread,
+   * each step a task of its own, and a chain stops as soon as real work is in flight, so a real task
+   * waits for one step at most. Resolves with the models each chain fit; never rejects, the warm-up
+   * being only an optimisation. (Piscina hands each step to an idle thread, not to a chosen one; with a
+   * chain per thread and nothing else running, each thread takes about one chain's steps.)
    */
   exerciseEngine(): Promise<string[][]> {
-    const each = Array.from({ length: this.threads }, () => this.piscina.run({ op: 'warm-up', exercise: true }) as Promise<string[]>);
-    return Promise.all(each.map((p) => p.catch(() => [])));
+    const chain = async () => {
+      const fitted: string[] = [];
+      // Every task in this pool goes through run(), so inFlight counts it from before it is queued.
+      for (let step = 0; this.inFlight === 0; step++) {
+        const model = (await this.piscina.run({ op: 'warm-up', exercise: step })) as string | null;
+        if (model === null) break;
+        fitted.push(model);
+      }
+      return fitted;
+    };
+    return Promise.all(Array.from({ length: this.threads }, () => chain().catch(() => [])));
   }
 
   get maxThreads(): number {
@@ -153,9 +165,6 @@ export class WorkerPools {
     const release = await this.fitAdmission.acquire(task.series.byteLength, signal);
     let replacing = false;
     try {
-      // Just after start-up the fit threads may still be fitting the warm-up series: a fraction of a
-      // second the task would otherwise spend compiling the same code, and not counted in its time limit.
-      await this.engineWarm;
       onStart?.();
       return await this.fitPool.run<R>(task, signal);
     } catch (err) {
@@ -172,7 +181,9 @@ export class WorkerPools {
   /**
    * Start-up: a fit's time limit should not include loading the worker's code. Then, without holding up
    * start-up, the fit threads fit the engine's small warm-up series, so the first real fit finds the
-   * engine compiled (a fresh thread's first fit costs 0.1–0.5 s more than the same fit again).
+   * engine compiled (a fresh thread's first fit costs 0.1–0.5 s more than the same fit again). A fit
+   * that arrives meanwhile stops the warm-up and waits for the step in progress, inside its running time
+   * (the step is shorter than what it saves that fit).
    */
   async warmUp(): Promise<void> {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);

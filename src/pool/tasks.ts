@@ -34,12 +34,11 @@ export type BacktestResult = { ok: true; results: CandidateResult[] } | TaskFail
 
 /**
  * Loads the worker's modules; sent once per thread at start-up so no request pays for that. With
- * `exercise`, the thread then fits a few small series so V8 has compiled the engine before its first
- * real fit (src/forecasting/warm-up.ts).
+ * `exercise`, the thread then runs that step of the engine's warm-up (src/forecasting/warm-up.ts).
  */
 export interface WarmUpTask {
   op: 'warm-up';
-  exercise?: boolean;
+  exercise?: number;
 }
 
 /** Loads an ONNX file to check it and read its signature (in the fit pool: it may take a while). */

@@ -78,19 +78,19 @@ function runBacktest(task: BacktestTask): BacktestResult {
 }
 
 /** The engine's warm-up is an optimisation: should it ever fail, the thread still serves. */
-function exercise(): string[] {
+function exercise(step: number): string | null {
   try {
-    return exerciseEngine();
+    return exerciseEngine(step);
   } catch {
     // The same fit would fail as a user's fit, with its error answered there.
-    return [];
+    return 'failed';
   }
 }
 
-export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | 'ready' | string[] {
+export default function run(task: Task): FitResult | ForecastResult | BacktestResult | Promise<OnnxValidateResult | InferResult> | string | null {
   switch (task.op) {
     case 'warm-up':
-      return task.exercise ? exercise() : 'ready';
+      return task.exercise === undefined ? 'ready' : exercise(task.exercise);
     case 'fit':
       return fit(task);
     case 'forecast':
