@@ -102,7 +102,7 @@ class Pool {
   exerciseEngine(): Promise<string[][]> {
     const chain = async () => {
       const fitted: string[] = [];
-      // Every task in this pool goes through run(), so inFlight counts it from before it is queued.
+      // Every request's task in this pool goes through run(), so inFlight counts it before it is queued.
       for (let step = 0; this.inFlight === 0; step++) {
         const model = (await this.piscina.run({ op: 'warm-up', exercise: step })) as string | null;
         if (model === null) break;
