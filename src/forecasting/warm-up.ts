@@ -8,7 +8,7 @@
  */
 import { getKind } from './registry.ts';
 
-/** Small seasonal series with an AR(1) wiggle: every code path a long-season fit takes, on little data. */
+/** Small seasonal series with an AR(1) wiggle: the code paths of long-season and monthly fits, on little data. */
 function exerciseSeries(n: number, periods: readonly number[], seed: number): Float64Array {
   let s = seed >>> 0;
   const noise = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;

@@ -82,7 +82,7 @@ function exercise(step: number): string | null {
   try {
     return exerciseEngine(step);
   } catch {
-    // The same fit would fail as a user's fit, with its error answered there.
+    // A user's fit of that kind would then fail too, and answer its error to that user.
     return 'failed';
   }
 }
