@@ -1,24 +1,25 @@
 /**
  * The first fits a fresh daemon answers, over HTTP: `node --import tsx bench/daemon-first-fit.ts <checkout>
- * <'m = 336' | 'm = 365'> <ets | arima>` starts `modelapi serve` from that checkout (so two checkouts
- * can be compared in alternating runs), leaves it idle for 3 s (well past the fit threads' warm-up,
- * 0.2–0.45 s, which announces nothing), then posts two mstl fits of bench:engine's n = 60,000 series
- * and prints each one's status and seconds.
+ * <'m = 336' | 'm = 365' | monthly> <ets | arima>` starts `modelapi serve` from that checkout (so two
+ * checkouts can be compared in alternating runs), leaves it idle for 3 s (well past the fit threads'
+ * warm-up, 0.2–0.45 s, which announces nothing), then posts two fits and prints each one's status and
+ * seconds: mstl on bench:engine's n = 60,000 series, or (`monthly`) the default kind on AirPassengers.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LONG_DATA } from './engine-long.ts';
 const root = process.argv[2]!;
-const which = process.argv[3] as keyof typeof LONG_DATA;
+const which = process.argv[3] as keyof typeof LONG_DATA | 'monthly';
 const method = process.argv[4]!;
 const db = join(mkdtempSync(join(tmpdir(), 'df-')), 'm.db');
 const p = spawn(process.execPath, [join(root, 'bin/modelapi.mjs'), 'serve', '--port', '0', '--db', db, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url: string = await new Promise((res) => { let b = ''; p.stdout!.on('data', (d: Buffer) => { b += d; const m = b.match(/http:\/\/[^\s]+/); if (m) res(m[0]); }); });
 await new Promise((r) => setTimeout(r, 3000));
-const data = LONG_DATA[which];
-const body = JSON.stringify({ data: Array.from(data.y()), kind: 'mstl', period: [...data.periods], ...(method === 'arima' ? { method: 'arima' } : {}) });
+const body = which === 'monthly'
+  ? JSON.stringify({ data: JSON.parse(readFileSync(new URL('../fixtures/forecast-dev/datasets__AirPassengers.json', import.meta.url), 'utf8')).train, period: 12 })
+  : JSON.stringify({ data: Array.from(LONG_DATA[which].y()), kind: 'mstl', period: [...LONG_DATA[which].periods], ...(method === 'arima' ? { method: 'arima' } : {}) });
 const times: string[] = [];
 for (const name of ['a', 'b']) {
   const t0 = performance.now();
