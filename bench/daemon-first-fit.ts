@@ -6,14 +6,15 @@
  * seconds: mstl on bench:engine's n = 60,000 series, or (`monthly`) the default kind on AirPassengers.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LONG_DATA } from './engine-long.ts';
 const root = process.argv[2]!;
 const which = process.argv[3] as keyof typeof LONG_DATA | 'monthly';
 const method = process.argv[4]!;
-const db = join(mkdtempSync(join(tmpdir(), 'df-')), 'm.db');
+const dir = mkdtempSync(join(tmpdir(), 'df-'));
+const db = join(dir, 'm.db');
 const p = spawn(process.execPath, [join(root, 'bin/modelapi.mjs'), 'serve', '--port', '0', '--db', db, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
 const url: string = await new Promise((res) => { let b = ''; p.stdout!.on('data', (d: Buffer) => { b += d; const m = b.match(/http:\/\/[^\s]+/); if (m) res(m[0]); }); });
 await new Promise((r) => setTimeout(r, 3000));
@@ -29,3 +30,5 @@ for (const name of ['a', 'b']) {
 }
 console.log(root.padEnd(10), which, method.padEnd(5), 'first', times[0], 'second', times[1]);
 p.kill('SIGTERM');
+await new Promise((r) => p.once('exit', r));
+rmSync(dir, { recursive: true, force: true });
