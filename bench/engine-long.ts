@@ -15,7 +15,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { exerciseEngine, getKind } from '../src/forecasting/index.ts';
+import { exerciseEngine, getKind, WARM_UP_STEPS } from '../src/forecasting/index.ts';
 
 const N = 60_000;
 const R_LIMIT = 120;
@@ -52,7 +52,7 @@ const OURS: { label: string; kind: string; same: string | null; options: (period
 if (process.argv[2] === '--one') {
   const data = LONG_DATA[process.argv[3] as DataName];
   const run = OURS[Number(process.argv[4])]!;
-  if (process.argv[5] === 'exercised') for (let step = 0; exerciseEngine(step) !== null; step++);
+  if (process.argv[5] === 'exercised') for (let step = 0; step < WARM_UP_STEPS; step++) exerciseEngine(step);
   const y = data.y();
   const kind = getKind(run.kind);
   const t0 = performance.now();

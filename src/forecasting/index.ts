@@ -6,7 +6,7 @@ export { DEFAULT_LEVELS } from './levels.ts';
 export { forecastNumbers } from './cheap-forecast.ts';
 export { rejectUnknown, intOption, boolOption, intTupleOption, periodOption, periodsOption } from './options.ts';
 export { backtest, checkPlan } from './backtest.ts';
-export { exerciseEngine } from './warm-up.ts';
+export { exerciseEngine, WARM_UP_STEPS } from './warm-up.ts';
 export type { BacktestPlan, Candidate, CandidateResult, WindowResult } from './backtest.ts';
 export { forecastScores, naiveScale, meanScores } from './accuracy.ts';
 export type { Scores } from './accuracy.ts';

@@ -27,6 +27,9 @@ const EXERCISES: { kind: string; options: Record<string, unknown>; n: number; pe
   { kind: 'mstl', options: { period: [12], method: 'arima' }, n: 200, periods: [12] },
 ];
 
+/** How many steps the warm-up has (the worker protocol itself ends on null: the main thread never loads the engine). */
+export const WARM_UP_STEPS = EXERCISES.length;
+
 /**
  * Runs step `step` of the warm-up (from 0; each is one small fit and forecast, 20–200 ms on a cold
  * thread) and answers the model fit, for tests to see what was exercised; null past the last step.

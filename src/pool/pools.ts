@@ -99,7 +99,7 @@ class Pool {
    * being only an optimisation. (Piscina hands each step to an idle thread, not to a chosen one; with a
    * chain per thread and nothing else running, each thread takes about one chain's steps.)
    */
-  exerciseEngine(): Promise<string[][]> {
+  warmEngine(): Promise<string[][]> {
     const chain = async () => {
       const fitted: string[] = [];
       // Every request's task in this pool goes through run(), so inFlight counts it before it is queued.
@@ -187,7 +187,7 @@ export class WorkerPools {
    */
   async warmUp(): Promise<void> {
     await Promise.all([this.fitPool.warmUp(), this.forecastPool.warmUp()]);
-    this.engineWarm = this.fitPool.exerciseEngine();
+    this.engineWarm = this.fitPool.warmEngine();
   }
 
   /** Fits in the fit pool go through its admission queue; bulk fits are paced by their job. */
