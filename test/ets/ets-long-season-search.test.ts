@@ -1,5 +1,5 @@
 /**
- * The long-season search (estimate.ts, longSeasonSearch; select.ts order) keeps taylor's selection
+ * The long-season search (estimate.ts, warmStartSearch; select.ts order) keeps taylor's selection
  * (ETS(M,N,M), AICc 70022.9241 before the warm-run abandon and polish rules; within 0.02 allowed), and a
  * fit's final state and sums, now packed through the kind-specialised filter, equal the generic
  * runFilter's (filterFromInit) number for number, with and without missing values.

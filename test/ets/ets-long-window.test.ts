@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getKind } from '../../src/forecasting/index.ts';
-import { SEARCH_WINDOW } from '../../src/forecasting/ets/select.ts';
+import { candidatesOrThrow, criteria, SEARCH_WINDOW, seriesFacts } from '../../src/forecasting/ets/select.ts';
+import { estimate } from '../../src/forecasting/ets/estimate.ts';
 import type { EtsParams } from '../../src/forecasting/ets/params.ts';
+import type { EtsSpec } from '../../src/forecasting/ets/model-code.ts';
 import { normals } from '../support/random.ts';
 
 /** A local level with α = 0.3 (ETS(A,N,N)) from 20, then 5,000 values more than the window. */
@@ -100,3 +102,50 @@ test('ets searches the whole series when its last 10,000 values are mostly gaps 
   assert.equal(f.metrics.searchedLast, undefined);
   assert.equal(f.metrics.n, n);
 });
+
+/** An ETS process without season: additive errors of sd 5, or (mult) multiplicative ones of sd 1%. */
+function etsProcess(n: number, p: { alpha: number; beta: number; phi: number; trend: boolean; mult: boolean }, seed: number): Float64Array {
+  const z = normals(seed);
+  const y = new Float64Array(n);
+  let level = 1000;
+  let slope = p.trend ? 2 : 0;
+  for (let t = 0; t < n; t++) {
+    const f = level + p.phi * slope;
+    const e = p.mult ? 0.01 * z() : 5 * z();
+    y[t] = p.mult ? f * (1 + e) : f + e;
+    const err = p.mult ? f * e : e;
+    level = f + p.alpha * err;
+    slope = p.trend ? p.phi * slope + p.beta * err : 0;
+  }
+  return y;
+}
+
+// The window search of a long non-seasonal series starts each candidate from the best optimum before
+// it (select.ts, windowedSelect). Its answer must be the process's structure, estimated as well as the
+// multi-start search (estimate() without a search context: R's start and the alternatives, polished)
+// estimates that structure on the whole series.
+for (const [code, p, seed] of [
+  ['ETS(A,A,N)', { alpha: 0.6, beta: 0.1, phi: 1, trend: true, mult: false }, 21],
+  ['ETS(A,Ad,N)', { alpha: 0.4, beta: 0.05, phi: 0.9, trend: true, mult: false }, 22],
+  ['ETS(M,N,N)', { alpha: 0.7, beta: 0, phi: 1, trend: false, mult: true }, 23],
+] as const) {
+  test(`ets on a long ${code} process: the warm-started window search finds it, as well estimated as a multi-start fit`, () => {
+    const y = etsProcess(SEARCH_WINDOW + 5000, p, seed);
+    const ets = getKind('ets');
+    const model = ets.fit(y, ets.parseSpec({ model: 'ZZN' }), {});
+    assert.equal(model.metrics.model, code);
+    assert.equal(model.metrics.searchedLast, SEARCH_WINDOW);
+    const s = (model.params as EtsParams).structure;
+    const reference = estimate(y, s, seriesFacts(y).scale, null);
+    assert.ok(reference, 'the multi-start fit found no admissible parameters');
+    const aicc = model.metrics.aicc as number;
+    assert.ok(aicc <= criteria(reference).aicc + 0.5, `AICc ${aicc}, multi-start ${criteria(reference).aicc}`);
+    // The structure is the one every candidate's multi-start fit on the same window ranks first.
+    const tail = y.subarray(y.length - SEARCH_WINDOW);
+    const ranked = candidatesOrThrow(tail, ets.parseSpec({ model: 'ZZN' }) as EtsSpec)
+      .map((c) => ({ c, fit: estimate(tail, c, seriesFacts(tail).scale, null) }))
+      .filter((r) => r.fit)
+      .sort((a, b) => criteria(a.fit!).aicc - criteria(b.fit!).aicc);
+    assert.deepEqual(ranked[0]!.c, s);
+  });
+}

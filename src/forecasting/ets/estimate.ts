@@ -11,7 +11,7 @@ import { parameterCount, type Structure } from './model-code.ts';
 import { nelderMead, type NmResult } from './nelder-mead.ts';
 import { finalState, seasBuffer, type EtsParams } from './params.ts';
 import { alternativeStarts, startSmoothing } from './start-values.ts';
-import { longSeasonSearch } from './long-season.ts';
+import { warmStartSearch } from './warm-start-search.ts';
 
 export { filterFromInit, type EtsParams } from './params.ts';
 
@@ -35,7 +35,7 @@ export interface Layout {
 }
 
 /**
- * What the caller's model search knows: the best AICc so far and the observation count (the long-season
+ * What the caller's model search knows: the best AICc so far and the observation count (the warm-started
  * search abandons and skips polishes by them), and the heuristic initial states, which depend only on
  * the trend and season letters (shared by the candidates that differ in error type or damping).
  */
@@ -46,16 +46,17 @@ export interface SearchContext {
   /** initStates' cache of decomposition figures, by season letter. */
   figures?: Map<string, number[]>;
   /**
-   * The series' period is above MAX_OPTIMISED_PERIOD and seasonal candidates are in the list: the
-   * cheaper long-season search applies to every candidate (see longSeasonSearch below).
+   * Every candidate runs the warm-started search (warm-start-search.ts) instead of the multi-start one:
+   * set when the series' period is above MAX_OPTIMISED_PERIOD and seasonal candidates are in the list,
+   * and for the window search of a long series whose candidates are all non-seasonal (select.ts).
    */
-  longSeason?: boolean;
-  /** Long seasons: the optimum of the best candidate so far, seasonal and non-seasonal separately. */
+  warmSearch?: boolean;
+  /** Warm-started search: the optimum of the best candidate so far, seasonal and non-seasonal separately. */
   warm?: { seasonal: Warm | null; plain: Warm | null };
   /**
    * Set by estimate() when it returned the candidate unpolished and left its polish to the caller: every
-   * candidate of a search with seasons up to MAX_OPTIMISED_PERIOD, and the first candidate of a
-   * long-season search (see longSeasonSearch). select.ts runs the polishes of the candidates that can
+   * candidate of a multi-start search, and the first candidate of a warm-started one (see
+   * warmStartSearch). select.ts runs the polishes of the candidates that can
    * still win (DEFERRED_POLISH_SLACK); the result is the polished fit, or null when the polish found
    * nothing better.
    */
@@ -174,8 +175,8 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   };
 
   if (search) search.deferredPolish = undefined;
-  if (search?.longSeason) {
-    const found = longSeasonSearch(s, search, objective, x0, steps, L, p0);
+  if (search?.warmSearch) {
+    const found = warmStartSearch(s, search, objective, x0, steps, L, p0);
     if (!found) return null;
     const { x: best, polishLater } = found;
     if (polishLater) {

@@ -1,4 +1,8 @@
-/** The candidate search for long seasons (m > MAX_OPTIMISED_PERIOD): warm starts, early abandoning, deferred polish. */
+/**
+ * The warm-started candidate search: warm starts, early abandoning, deferred polish. Made for long seasons
+ * (m > MAX_OPTIMISED_PERIOD), as measured below; select.ts also runs it on the window of a long series
+ * whose candidates are all non-seasonal (measured there, windowedSelect).
+ */
 import { LOWER, UPPER } from './admissible.ts';
 import type { Smoothing } from './filter.ts';
 import type { Structure } from './model-code.ts';
@@ -33,7 +37,7 @@ import { aiccOf, withSmoothing, type Layout, type SearchContext, type Warm } fro
  *    ≤ 0.35 those polishes gained on taylor, and one far ahead gained ≤ 0.001 from it.
  * The result is still the optimiser's best point, so an abandoned candidate is a valid, losing, fit.
  */
-export function longSeasonSearch(
+export function warmStartSearch(
   s: Structure,
   search: SearchContext,
   objective: (x: Float64Array) => number,
@@ -82,7 +86,7 @@ export function longSeasonSearch(
     if (r.abandoned) break;
   }
   if (!best || !(best.value < 1e35)) {
-    if (warm) return longSeasonSearch(s, { ...search, warm: undefined }, objective, x0, steps, L, p0);
+    if (warm) return warmStartSearch(s, { ...search, warm: undefined }, objective, x0, steps, L, p0);
     return null;
   }
   let polishLater: (() => Float64Array | null) | undefined;
