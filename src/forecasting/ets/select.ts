@@ -114,11 +114,14 @@ export function selectModel(y: Float64Array, spec: EtsSpec, ctx: FitContext): Et
  * evaluations; from cold starts the trended ones took 430–660 each, 85–90% of the search, and from the
  * warm start 120–250. Measured with bench/ets-window-search.ts on 41 series of 12,000–40,000 values
  * (simulated ETS processes of every non-seasonal structure, random walks, AR(1), trend plus AR, and the
- * dev series tiled with noise and a drift): the same structure chosen on all 41, the whole-series AICc
- * moved by −0.006 to +0.336 (median 0.000), and the fits took 1.3 s instead of 3.1 s in all
- * (docs/benchmarks.md, "2026-12-06: warm starts for long non-seasonal series"). Seasonal candidates
- * with m ≤ MAX_OPTIMISED_PERIOD keep the multi-start search: the warm-started one holds the seasonal
- * states at their decomposition values, and up to that period R optimises them.
+ * dev series tiled with noise and a drift): the same structure chosen on all 41, the fits took 1.37 s
+ * instead of 3.22 s in all, and the whole-series AICc moved by −0.42 to +0.01 on 40 of them. On the
+ * 41st (UKgas tiled, ETS(M,Ad,N) with φ at its bound) it rose by 16.5 in 391,000, where the
+ * multi-start fit of that structure on the whole series ends 70 higher still: a flat ridge, on which
+ * where Nelder–Mead stops depends on where it starts (docs/benchmarks.md, "2026-12-06: warm starts
+ * for long non-seasonal series"). Seasonal candidates with m ≤ MAX_OPTIMISED_PERIOD keep the
+ * multi-start search: the warm-started one holds the seasonal states at their decomposition values,
+ * and up to that period R optimises them.
  */
 function windowedSelect(y: Float64Array, list: Structure[], spec: EtsSpec, facts: SeriesFacts, ctx: FitContext): EtsParams | null {
   const tail = y.subarray(y.length - SEARCH_WINDOW);
