@@ -13,6 +13,7 @@
 import { cssObjective, cssResiduals, mlObjective, mlResiduals, narmaOf, prepare } from './problem.ts';
 import type { Structure } from './structure.ts';
 
+/** The highest AR and MA order the kernels unroll (css.ts, fast-filter.ts): auto_arima's default maxp, maxq. */
 const MAX_ORDER = 5;
 
 /** A short, stationary series around 5: every order's residuals are finite on it. */
@@ -25,7 +26,8 @@ function primingSeries(n: number): Float64Array {
 /**
  * Runs CSS and exact-likelihood evaluations for every non-seasonal order p, q <= 5, with a mean and
  * without (an empty list of regression columns and a list of one are different shapes to V8: code
- * that has seen one deoptimises on the other, "wrong map"); answers how many orders' evaluations were all finite (the caller can check none failed).
+ * that has seen one deoptimises on the other, "wrong map"). Answers how many orders ran and how many
+ * of them gave finite values throughout, so a test can check that none failed.
  */
 export function primeArimaKernels(): { orders: number; finite: number } {
   const x = primingSeries(300);
