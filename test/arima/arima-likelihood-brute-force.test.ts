@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSystem } from '../../src/forecasting/arima/system.ts';
-import { denseFilter, initialState } from '../../src/forecasting/arima/kalman.ts';
-import { fastFilter } from '../../src/forecasting/arima/fast-filter.ts';
-import { lowRankFilter } from '../../src/forecasting/arima/lowrank-filter.ts';
+import { buildSystem } from '../../src/forecasting/arima/likelihood/system.ts';
+import { denseFilter, initialState } from '../../src/forecasting/arima/likelihood/kalman.ts';
+import { fastFilter } from '../../src/forecasting/arima/likelihood/fast-filter.ts';
+import { lowRankFilter } from '../../src/forecasting/arima/likelihood/lowrank-filter.ts';
 import type { Orders } from '../../src/forecasting/arima/structure.ts';
 
 // The filters' Gaussian log-likelihood (unit innovation variance) against the log-density of the

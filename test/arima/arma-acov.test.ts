@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { armaAcov } from '../../src/forecasting/arima/stationary-init.ts';
+import { armaAcov } from '../../src/forecasting/arima/likelihood/stationary-init.ts';
 import { expand, type Orders } from '../../src/forecasting/arima/structure.ts';
 
 // armaAcov against brute force: gamma(k) = sum_j psi_j psi_{j+k} over the MA(infinity) weights,

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSystem } from '../../src/forecasting/arima/system.ts';
-import { denseFilter, initialState } from '../../src/forecasting/arima/kalman.ts';
-import { lowRankFilter } from '../../src/forecasting/arima/lowrank-filter.ts';
-import { fastFilter } from '../../src/forecasting/arima/fast-filter.ts';
+import { buildSystem } from '../../src/forecasting/arima/likelihood/system.ts';
+import { denseFilter, initialState } from '../../src/forecasting/arima/likelihood/kalman.ts';
+import { lowRankFilter } from '../../src/forecasting/arima/likelihood/lowrank-filter.ts';
+import { fastFilter } from '../../src/forecasting/arima/likelihood/fast-filter.ts';
 import type { Structure } from '../../src/forecasting/arima/structure.ts';
 import { lcg } from '../support/random.ts';
 

@@ -4,7 +4,7 @@
  * contributes zero to later MA terms (R would let the NaN spread through every later residual).
  * Touches only the nonzero lags, so long seasonal periods cost O(n * nnz).
  */
-import type { ArmaSystem } from './system.ts';
+import type { ArmaSystem } from './likelihood/system.ts';
 
 export interface CssResult {
   ssq: number;

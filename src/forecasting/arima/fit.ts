@@ -20,7 +20,7 @@ import {
   workingSeries,
   type Problem,
 } from './problem.ts';
-import { buildSystem } from './system.ts';
+import { buildSystem } from './likelihood/system.ts';
 import { invert } from './linalg.ts';
 import { mlHessian } from './regression-hessian.ts';
 import type { Structure } from './structure.ts';

@@ -7,7 +7,7 @@
  * So var_h = sigma2 (v_h' P v_h + sum psi*_k^2). Cost O(h r (r + nnz)), no state of dimension r + D*m.
  */
 import { differencingPoly, nonzeros, type Structure } from './structure.ts';
-import { applyT } from './system.ts';
+import { applyT } from './likelihood/system.ts';
 import { regressorAt } from './problem.ts';
 import { regressionPart, systemOf, unpackUpper, type ArimaState } from './state.ts';
 

@@ -5,12 +5,12 @@
  * the differencing gives, up to a constant. Objective functions follow R's armaCSS / armafn.
  */
 import { difference, type Structure } from './structure.ts';
-import { cssSystem, mlSystem, sparsity, type ArmaSystem, type Sparsity } from './system.ts';
+import { cssSystem, mlSystem, sparsity, type ArmaSystem, type Sparsity } from './likelihood/system.ts';
 import { css, cssResidualsInto } from './css.ts';
 import { cssJacobianInto, hasCssJacobian } from './css-jacobian.ts';
-import { fastFilter } from './fast-filter.ts';
-import { denseFilter, initialState } from './kalman.ts';
-import { lowRankFilter } from './lowrank-filter.ts';
+import { fastFilter } from './likelihood/fast-filter.ts';
+import { denseFilter, initialState } from './likelihood/kalman.ts';
+import { lowRankFilter } from './likelihood/lowrank-filter.ts';
 import { partrans } from './partrans.ts';
 
 export interface Problem {

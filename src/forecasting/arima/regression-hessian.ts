@@ -14,10 +14,10 @@
  * the plain numeric Hessian took 2.0 s. Fully observed series only (the fast filter); others keep the
  * plain numeric Hessian.
  */
-import { fastFilter } from './fast-filter.ts';
+import { fastFilter } from './likelihood/fast-filter.ts';
 import { numericHessian } from './optim.ts';
 import { narmaOf, undoTransform, workingSeries, type Problem } from './problem.ts';
-import { mlSystem } from './system.ts';
+import { mlSystem } from './likelihood/system.ts';
 
 /** `par` in the optimiser's space (AR blocks transformed), as `fn` takes it. */
 export function mlHessian(prob: Problem, fn: (par: Float64Array) => number, par: Float64Array, parscale: ArrayLike<number>, ndeps = 1e-3): Float64Array {

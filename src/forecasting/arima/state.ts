@@ -5,9 +5,9 @@
  * predictions (the state itself handles missing values exactly; only undifferencing needs numbers).
  */
 import { differencingPoly, type Structure } from './structure.ts';
-import { buildSystem, type ArmaSystem } from './system.ts';
-import { fastFilter } from './fast-filter.ts';
-import { denseFilter, initialState, type FilterState } from './kalman.ts';
+import { buildSystem, type ArmaSystem } from './likelihood/system.ts';
+import { fastFilter } from './likelihood/fast-filter.ts';
+import { denseFilter, initialState, type FilterState } from './likelihood/kalman.ts';
 import { designColumns, prepare, regressorAt, workingSeries } from './problem.ts';
 import { invalidSpec, unfittable } from '../errors.ts';
 

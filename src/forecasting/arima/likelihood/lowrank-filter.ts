@@ -11,7 +11,7 @@
  */
 import { applyT, type ArmaSystem } from './system.ts';
 import type { FilterResult } from './kalman.ts';
-import { symmetricEigen } from './linalg.ts';
+import { symmetricEigen } from '../linalg.ts';
 
 const COMPRESS_AT = 8;
 

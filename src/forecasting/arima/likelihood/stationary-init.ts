@@ -9,7 +9,7 @@
  * as the seasonal ARMA's (nonzero at multiples of m) convolved with the non-seasonal ARMA's.
  * All variances are per unit innovation variance.
  */
-import { expand, type Expanded, type Orders } from './structure.ts';
+import { expand, type Expanded, type Orders } from '../structure.ts';
 
 /**
  * Exact autocovariances gamma(0..nlag) of an ARMA(p,q) with unit innovation variance.

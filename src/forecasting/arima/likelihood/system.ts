@@ -3,7 +3,7 @@
  * T has phi down the first column and ones on the superdiagonal, R = (1, theta_1, ..., theta_{r-1}),
  * Z = (1, 0, ..., 0). Everything a filter needs, built once per parameter vector.
  */
-import { expand, expandInto, nonzeros, type Orders } from './structure.ts';
+import { expand, expandInto, nonzeros, type Orders } from '../structure.ts';
 import { q0FirstColumn } from './stationary-init.ts';
 
 export interface ArmaSystem {
