@@ -29,8 +29,8 @@ import type { StatusReporter } from './observe/status.ts';
 import { modelRoutes } from './models/routes.ts';
 import { validatorCompiler } from './http/validation.ts';
 import { onnxPlugin, type OnnxDeps } from './onnx/plugin.ts';
-import { earlyInferResponder } from './onnx/early-infer.ts';
-import { inferAnswer } from './onnx/infer-answer.ts';
+import { earlyInferResponder } from './onnx/oip/early-infer.ts';
+import { inferAnswer } from './onnx/oip/infer-answer.ts';
 
 // @fastify/compress checks every answer against the fetch API's Response, a global that Node loads (its
 // whole fetch implementation) on first use: 20-50 ms inside the daemon's first answer. Touched here, it

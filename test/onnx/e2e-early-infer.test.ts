@@ -6,7 +6,7 @@ import { fit } from '../support/http.ts';
 import { deploy, fp32Input } from '../support/onnx.ts';
 
 /**
- * Plain JSON infers are answered before Fastify's routing (src/daemon/onnx/early-infer.ts), except at
+ * Plain JSON infers are answered before Fastify's routing (src/daemon/onnx/oip/early-infer.ts), except at
  * debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
  * their log level must answer every infer the same, byte for byte: status, headers and body.
  */

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { request } from 'undici';
-import { earlyInferResponder } from '../../src/daemon/onnx/early-infer.ts';
-import type { InferCall } from '../../src/daemon/onnx/infer-answer.ts';
+import { earlyInferResponder } from '../../src/daemon/onnx/oip/early-infer.ts';
+import type { InferCall } from '../../src/daemon/onnx/oip/infer-answer.ts';
 import { serveEarly } from '../support/early-path.ts';
 
 /** What the responder was given and did. */

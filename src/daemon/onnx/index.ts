@@ -7,7 +7,7 @@ import { DeployService } from './deploy-service.ts';
 import { DirectRunner, InferService } from './infer-service.ts';
 import { OnnxVersions } from './onnx-versions.ts';
 import { Batcher } from './batcher.ts';
-import { StreamCounts } from './streams.ts';
+import { StreamCounts } from './stream/streams.ts';
 import type { OnnxDeps } from './plugin.ts';
 
 export type { OnnxDeps } from './plugin.ts';

@@ -6,9 +6,9 @@ import { deployRoutes } from './deploy-routes.ts';
 import type { InferService } from './infer-service.ts';
 import type { Batcher } from './batcher.ts';
 import type { ModelLocks } from '../models/model-locks.ts';
-import { oipRoutes } from './oip-routes.ts';
-import { streamRoutes } from './stream-routes.ts';
-import type { StreamCounts } from './streams.ts';
+import { oipRoutes } from './oip/oip-routes.ts';
+import { streamRoutes } from './stream/stream-routes.ts';
+import type { StreamCounts } from './stream/streams.ts';
 import type { OnnxVersions } from './onnx-versions.ts';
 
 export interface OnnxDeps {

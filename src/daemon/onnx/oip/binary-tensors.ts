@@ -1,7 +1,7 @@
-import { encodeJsonData, tensorBytes, type OipRequest } from '../../onnx/index.ts';
-import type { InferOutput } from '../../pool/index.ts';
-import { ApiError } from '../errors.ts';
-import { parseJsonText } from './json-text.ts';
+import { encodeJsonData, tensorBytes, type OipRequest } from '../../../onnx/index.ts';
+import type { InferOutput } from '../../../pool/index.ts';
+import { ApiError } from '../../errors.ts';
+import { parseJsonText } from '../json-text.ts';
 
 /**
  * Triton's binary tensor data extension: the body is a JSON header of `Inference-Header-Content-Length`

@@ -1,8 +1,8 @@
-import type { OipRequest } from '../../onnx/index.ts';
-import { ApiError } from '../errors.ts';
-import { validationFields, validatorCompiler } from '../http/validation.ts';
+import type { OipRequest } from '../../../onnx/index.ts';
+import { ApiError } from '../../errors.ts';
+import { validationFields, validatorCompiler } from '../../http/validation.ts';
 import { OipInferRequest } from './oip-schemas.ts';
-import { parseJsonText } from './json-text.ts';
+import { parseJsonText } from '../json-text.ts';
 
 const check = validatorCompiler({ schema: OipInferRequest, httpPart: 'body' } as never) as unknown as ((v: unknown) => boolean) & { errors?: never[] };
 

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ApiError } from '../errors.ts';
-import { fromFastify } from '../http/error-handler.ts';
+import { ApiError } from '../../errors.ts';
+import { fromFastify } from '../../http/error-handler.ts';
 
 /**
  * The Open Inference Protocol's statuses: 400 bad input (our 409 and 422 included: the request cannot

@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import websocket from '@fastify/websocket';
-import { ApiError } from '../errors.ts';
-import { ModelParams } from '../http/jsend-schemas.ts';
-import { inferReply } from './binary-tensors.ts';
-import type { InferService } from './infer-service.ts';
-import { toApiError } from './oip-errors.ts';
-import { readInferJson } from './oip-request.ts';
+import { ApiError } from '../../errors.ts';
+import { ModelParams } from '../../http/jsend-schemas.ts';
+import { inferReply } from '../oip/binary-tensors.ts';
+import type { InferService } from '../infer-service.ts';
+import { toApiError } from '../oip/oip-errors.ts';
+import { readInferJson } from '../oip/oip-request.ts';
 import type { StreamCounts } from './streams.ts';
 import { StreamPacer } from './stream-pacer.ts';
 

@@ -1,7 +1,7 @@
-import type { TensorSpec } from '../../onnx/index.ts';
-import type { ModelStore } from '../../store/index.ts';
-import { ApiError } from '../errors.ts';
-import type { OnnxVersions } from './onnx-versions.ts';
+import type { TensorSpec } from '../../../onnx/index.ts';
+import type { ModelStore } from '../../../store/index.ts';
+import { ApiError } from '../../errors.ts';
+import type { OnnxVersions } from '../onnx-versions.ts';
 
 /** GET /v2/models/:name[/versions/:v]: the Open Inference Protocol's model metadata. */
 export interface OipModelMetadata {

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AdmitsPlainly } from '../http/access.ts';
-import type { EarlyResponder } from '../http/cached-forecasts.ts';
-import { ApiError } from '../errors.ts';
-import { parseJsonBody } from '../http/json-body.ts';
-import { requestIdOf } from '../http/request-id.ts';
+import type { AdmitsPlainly } from '../../http/access.ts';
+import type { EarlyResponder } from '../../http/cached-forecasts.ts';
+import { ApiError } from '../../errors.ts';
+import { parseJsonBody } from '../../http/json-body.ts';
+import { requestIdOf } from '../../http/request-id.ts';
 import type { HttpAnswer, InferCall } from './infer-answer.ts';
 import { oipErrorAnswer } from './oip-errors.ts';
 import { checkOipRequest } from './oip-request.ts';

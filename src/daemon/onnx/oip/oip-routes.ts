@@ -1,16 +1,16 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
-import type { OipRequest } from '../../onnx/index.ts';
+import type { OipRequest } from '../../../onnx/index.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ModelStore } from '../../store/index.ts';
+import type { ModelStore } from '../../../store/index.ts';
 import { checkOipRequest } from './oip-request.ts';
 import { HEADER_LENGTH, splitBinaryBody } from './binary-tensors.ts';
-import { parseVersion } from './infer-service.ts';
+import { parseVersion } from '../infer-service.ts';
 import { inferAnswer, type InferAnswerDeps } from './infer-answer.ts';
 import { Type } from '@sinclair/typebox';
 import { installOipErrors } from './oip-errors.ts';
 import { oipModelMetadata } from './oip-metadata.ts';
 import { OipError, OipModelMetadataSchema, OipModelParams, OipReady, OipVersionParams } from './oip-schemas.ts';
-import type { OnnxVersions } from './onnx-versions.ts';
+import type { OnnxVersions } from '../onnx-versions.ts';
 
 export interface OipDeps extends InferAnswerDeps {
   store: ModelStore;

@@ -1,7 +1,7 @@
-import type { OipRequest } from '../../onnx/index.ts';
-import { acceptedBody, jobLocation, type JobService } from '../jobs/index.ts';
+import type { OipRequest } from '../../../onnx/index.ts';
+import { acceptedBody, jobLocation, type JobService } from '../../jobs/index.ts';
 import { HEADER_LENGTH, inferReply } from './binary-tensors.ts';
-import { parseVersion, type CheckedInfer, type InferService } from './infer-service.ts';
+import { parseVersion, type CheckedInfer, type InferService } from '../infer-service.ts';
 
 export interface InferAnswerDeps {
   jobs: JobService;
