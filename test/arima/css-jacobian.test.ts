@@ -18,6 +18,11 @@ const cases: [string, Structure, number[]][] = [
   ['ARIMA(1,1,3) with drift', { p: 1, d: 1, q: 3, P: 0, D: 0, Q: 0, m: 1, reg: 'drift' }, [-0.3, 0.2, -0.1, 0.05, 0.02]],
   ['MA(1), no mean', { p: 0, d: 0, q: 1, P: 0, D: 0, Q: 0, m: 1, reg: 'none' }, [0.6]],
   ['AR(3), no mean', { p: 3, d: 0, q: 0, P: 0, D: 0, Q: 0, m: 1, reg: 'none' }, [0.3, 0.1, -0.2]],
+  // Every AR column after the first is the one before shifted plus a multiple of the impulse response,
+  // every MA column after the first the one before shifted: orders up to 5 on both sides.
+  ['ARMA(4,2) with mean', { p: 4, d: 0, q: 2, P: 0, D: 0, Q: 0, m: 1, reg: 'intercept' }, [0.3, 0.1, -0.1, 0.05, 0.4, -0.2, 5.2]],
+  ['ARMA(5,5), no mean', { p: 5, d: 0, q: 5, P: 0, D: 0, Q: 0, m: 1, reg: 'none' }, [0.2, 0.1, 0.05, -0.05, 0.02, 0.3, 0.1, -0.1, 0.05, 0.02]],
+  ['ARMA(2,0) with mean', { p: 2, d: 0, q: 0, P: 0, D: 0, Q: 0, m: 1, reg: 'intercept' }, [0.5, -0.3, 5]],
   // Past five MA lags the recursion takes its plain loop.
   ['ARMA(1,6) with mean', { p: 1, d: 0, q: 6, P: 0, D: 0, Q: 0, m: 1, reg: 'intercept' }, [0.2, 0.3, -0.2, 0.1, 0.1, -0.1, 0.05, 5]],
 ];
