@@ -11,7 +11,10 @@
 import { primeArimaKernels } from './arima/prime-kernels.ts';
 import { getKind } from './registry.ts';
 
-/** Small seasonal series with an AR(1) wiggle: the code paths of long-season and monthly fits, on little data. */
+/**
+ * Small seasonal series with an AR(1) wiggle: the code paths of long-season and monthly fits, on little
+ * data. With no periods, a stationary AR(1) series around 10 (the ARIMA kernels' priming).
+ */
 function exerciseSeries(n: number, periods: readonly number[], seed: number): Float64Array {
   let s = seed >>> 0;
   const noise = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5;
@@ -40,7 +43,7 @@ const STEPS: (() => string)[] = [
   }),
   // Last, so the fits above have compiled the kernels once; this adds the orders they did not run.
   () => {
-    const { orders, finite } = primeArimaKernels();
+    const { orders, finite } = primeArimaKernels(exerciseSeries(300, [], FITS.length + 1));
     return `arima kernels: ${finite} of ${orders} orders finite`;
   },
 ];

@@ -57,20 +57,20 @@ export function cssJacobianInto(
     finite = maFilterInPlace(J, 0, nres, R, q) && finite;
     for (let i = 1; i < p; i++) finite = shiftedPlusImpulse(J, (i - 1) * nres, i * nres, hAt, nres, -w[ncond - i - 1]!) && finite;
   }
-  let col = p * nres;
   // MA columns: column j + 1's driving series is column j's shifted down one row with a zero on top,
   // so its recursion gives column j's values shifted, bit for bit.
-  for (let j = 1; j <= q; j++, col += nres) {
-    if (j === 1) {
-      J[col] = 0;
-      for (let o = 1; o < nres; o++) J[col + o] = -e[o - 1]!;
-      finite = maFilterInPlace(J, col, nres, R, q) && finite;
-    } else {
-      J[col] = 0;
-      J.copyWithin(col + 1, col - nres, col - 1);
-    }
+  const ma = p * nres;
+  if (q > 0) {
+    J[ma] = 0;
+    for (let o = 1; o < nres; o++) J[ma + o] = -e[o - 1]!;
+    finite = maFilterInPlace(J, ma, nres, R, q) && finite;
+  }
+  for (let col = ma + nres; col < ma + q * nres; col += nres) {
+    J[col] = 0;
+    J.copyWithin(col + 1, col - nres, col - 1);
   }
   if (!finite) return false;
+  let col = ma + q * nres;
   // Indices, not `for of` and a subarray per column: with those, V8 deoptimized this function nine
   // times ("wrong map") in a fresh process's first long fit; with indices, not once.
   for (let k = 0; k < dX.length; k++) {

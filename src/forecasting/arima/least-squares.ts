@@ -8,7 +8,7 @@
  * factor; Levenberg–Marquardt damping keeps every accepted step downhill.
  */
 import { crossProducts } from './cross-products.ts';
-import { solveInPlace } from './likelihood/stationary-init.ts';
+import { solveInPlace } from './linalg.ts';
 
 /** Fills `out` with the residual vector; returns false where the model is not evaluable. */
 export type Residuals = (par: Float64Array, out: Float64Array) => boolean;

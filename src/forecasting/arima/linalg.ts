@@ -79,3 +79,37 @@ export function symmetricEigen(S: Float64Array, n: number): { values: Float64Arr
   for (let i = 0; i < n; i++) values[i] = A[i * n + i]!;
   return { values, vectors: V };
 }
+
+/**
+ * Ax = b by Gaussian elimination with partial pivoting, x into b; throws on a singular system (for the
+ * stationary covariance's equations, stationary-init.ts: a non-stationary AR part).
+ */
+export function solveInPlace(A: Float64Array, b: Float64Array, n: number): void {
+  for (let c = 0; c < n; c++) {
+    let piv = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[piv * n + c]!)) piv = r;
+    const pv = A[piv * n + c]!;
+    if (!(Math.abs(pv) > 1e-300)) throw new Error('singular system');
+    if (piv !== c) {
+      for (let k = 0; k < n; k++) {
+        const t = A[c * n + k]!;
+        A[c * n + k] = A[piv * n + k]!;
+        A[piv * n + k] = t;
+      }
+      const t = b[c]!;
+      b[c] = b[piv]!;
+      b[piv] = t;
+    }
+    for (let r = c + 1; r < n; r++) {
+      const f = A[r * n + c]! / pv;
+      if (f === 0) continue;
+      for (let k = c; k < n; k++) A[r * n + k]! -= f * A[c * n + k]!;
+      b[r]! -= f * b[c]!;
+    }
+  }
+  for (let r = n - 1; r >= 0; r--) {
+    let s = b[r]!;
+    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * b[k]!;
+    b[r] = s / A[r * n + r]!;
+  }
+}

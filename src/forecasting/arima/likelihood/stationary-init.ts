@@ -9,6 +9,7 @@
  * as the seasonal ARMA's (nonzero at multiples of m) convolved with the non-seasonal ARMA's.
  * All variances are per unit innovation variance.
  */
+import { solveInPlace } from '../linalg.ts';
 import { expand, type Expanded, type Orders } from '../structure.ts';
 
 /**
@@ -145,37 +146,6 @@ function maRhs(theta: ArrayLike<number>, psi: Float64Array, q: number, k: number
   let s = 0;
   for (let j = k; j <= q; j++) s += (j === 0 ? 1 : theta[j - 1]!) * psi[j - k]!;
   return s;
-}
-
-/** Gaussian elimination with partial pivoting; throws on a singular (non-stationary) system. */
-export function solveInPlace(A: Float64Array, b: Float64Array, n: number): void {
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(A[r * n + c]!) > Math.abs(A[piv * n + c]!)) piv = r;
-    const pv = A[piv * n + c]!;
-    if (!(Math.abs(pv) > 1e-300)) throw new Error('singular system');
-    if (piv !== c) {
-      for (let k = 0; k < n; k++) {
-        const t = A[c * n + k]!;
-        A[c * n + k] = A[piv * n + k]!;
-        A[piv * n + k] = t;
-      }
-      const t = b[c]!;
-      b[c] = b[piv]!;
-      b[piv] = t;
-    }
-    for (let r = c + 1; r < n; r++) {
-      const f = A[r * n + c]! / pv;
-      if (f === 0) continue;
-      for (let k = c; k < n; k++) A[r * n + k]! -= f * A[c * n + k]!;
-      b[r]! -= f * b[c]!;
-    }
-  }
-  for (let r = n - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let k = r + 1; k < n; k++) s -= A[r * n + k]! * b[k]!;
-    b[r] = s / A[r * n + r]!;
-  }
 }
 
 /** coef[from .. from + len) (a view when coef is typed: this runs per likelihood evaluation). */
