@@ -2,7 +2,7 @@ import { EngineError, unfittable } from '../errors.ts';
 import { countObserved } from '../stats.ts';
 import type { Fitted, ModelKind } from '../types.ts';
 import { combineForecasts } from './combine.ts';
-import { blowsUp, plausibleRange, type PlausibleRange } from './guard.ts';
+import { blowsUp, clipAtFloor, plausibleRange, type PlausibleRange } from './guard.ts';
 import { autoSeasons } from './period.ts';
 import { parseAutoSpec, type AutoSpec } from './spec.ts';
 import { validate, validationPlan, type Member } from './validate.ts';
@@ -21,7 +21,10 @@ interface AutoParams {
   /** 'combination' or the one kind chosen. */
   choice: string;
   members: MemberFit[];
-  /** The blow-up guard (guard.ts): forecasts leaving `range` are replaced by the fallback's. */
+  /**
+   * The blow-up guard (guard.ts): forecasts leaving `range` are replaced by the fallback's; those of a
+   * series that never was negative are clipped at its floor.
+   */
   range: PlausibleRange;
   fallback: MemberFit[];
 }
@@ -157,7 +160,8 @@ export function makeAutoKind(resolve: (name: string) => ModelKind<any, any> | un
       const fc = run(model.params.members);
       const { range, fallback } = model.params;
       // Versions stored before the guard existed have neither field.
-      return fallback?.length && range && blowsUp(fc, range) ? run(fallback) : fc;
+      const guarded = fallback?.length && range && blowsUp(fc, range) ? run(fallback) : fc;
+      return range?.floor === undefined ? guarded : clipAtFloor(guarded, range.floor);
     },
     // Cheap when every member's forecast is, and the guard's fallback's too (it may run instead).
     cheapForecast(model, h, levels) {
