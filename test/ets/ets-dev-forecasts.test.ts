@@ -19,11 +19,14 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { etsKind } from '../../src/forecasting/ets/index.ts';
 
-const dir = new URL('../../fixtures/forecast-dev/', import.meta.url);
-const series = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .sort()
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+const devSeries = (folder: string) => {
+  const dir = new URL(`../../fixtures/${folder}/`, import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
+};
+const series = devSeries('forecast-dev');
 
 function naiveScale(train: number[], freq: number): number {
   const lag = freq > 1 ? freq : 1;
@@ -57,4 +60,35 @@ test('forecasts match R ets where the same model is selected', () => {
   // Today 6 of 10 agree (Nile, UKgas, USAccDeaths, nottem, sunspot.year, wineind); taylor differs by
   // design (R drops its m = 336 season), the others because we reach a lower AICc than R's optimiser.
   assert.ok(same >= 6, `only ${same} series select R's model`);
+});
+
+test('forecasts match R ets on the fifteen further dev series where the same model is selected', () => {
+  // fixtures/forecast-dev-extra (fixtures/r/forecast-dev-extra.R), recorded after the selection was written.
+  const extra = devSeries('forecast-dev-extra');
+  let same = 0;
+  const apart: string[] = [];
+  const worseThanR: string[] = [];
+  for (const d of extra) {
+    const fit = etsKind.fit(Float64Array.from(d.train), etsKind.parseSpec({ period: d.frequency }), {});
+    if ((fit.metrics.aicc as number) > d.r.ets.aicc + 1e-6) worseThanR.push(`${d.name}: ${fit.metrics.model} ${fit.metrics.aicc} against R's ${d.r.ets.model} ${d.r.ets.aicc}`);
+    if (fit.metrics.model !== d.r.ets.model) continue;
+    same++;
+    const fc = etsKind.forecast(fit, d.h, [95]);
+    const scale = naiveScale(d.train, d.frequency);
+    let worst = 0;
+    for (let i = 0; i < d.h; i++) worst = Math.max(worst, Math.abs(fc.mean[i]! - d.r.ets.mean[i]) / scale);
+    if (worst < 0.25) continue;
+    // Further apart only from a better optimum of the same model than R's optimiser stopped at.
+    const aicc = fit.metrics.aicc as number;
+    assert.ok(aicc < d.r.ets.aicc, `${d.name} ${d.r.ets.model}: max scaled difference ${worst.toFixed(3)}, AICc ours ${aicc}, R ${d.r.ets.aicc}`);
+    apart.push(`${d.name} (AICc ${aicc.toFixed(3)} against R's ${d.r.ets.aicc.toFixed(3)})`);
+  }
+  assert.ok(apart.length <= 1, `forecasts apart from R's: ${apart.join(', ')}`);
+  // 12 of 15. austres: ours ETS(M,A,M) at AICc 712.9, R's ETS(M,Ad,A) 730.6; gas: ours ETS(M,A,M) 8579.5,
+  // R's ETS(M,Ad,M) 8587.1. woolyrnq: ours ETS(A,N,A) 1881.7, R's ETS(M,N,A) 1877.5 — the one series
+  // where R's search ends lower: its single Nelder–Mead run over everything reaches log-likelihood
+  // −931.20 for M,N,A (α 0.94, γ 0.0002), where ours, which frees the seasonal states only after
+  // optimising the smoothing parameters with them held, ends in another basin at −934.68 (α 0.66, γ 0.20).
+  assert.ok(same >= 12, `only ${same} of ${extra.length} series select R's model`);
+  assert.ok(worseThanR.length <= 1, `a higher AICc than R's chosen model:\n${worseThanR.join('\n')}`);
 });
