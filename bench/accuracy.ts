@@ -61,7 +61,7 @@ function runShortSection(folder: string): void {
     }
     // R's auto.arima gives up on taylor: means are shown over all and over those it finishes.
     const finished = rows.filter((row) => series.find((s) => s.name === row.name)!.r.auto_arima);
-    const sets = [[`all ${rows.length === 10 ? 'ten' : rows.length}`, rows], [`the ${finished.length} R's auto.arima finishes`, finished]] as const;
+    const sets = [[`all ${rows.length}`, rows], [`the ${finished.length} R's auto.arima finishes`, finished]] as const;
     for (const [label, set] of finished.length < rows.length ? sets : sets.slice(0, 1)) {
       const rMeans = rNames
         .filter((n) => set.every((row) => row.r[n]))

@@ -1,24 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import { autoArimaKind } from '../../src/forecasting/arima/index.ts';
+import { devSeries } from '../support/dev-series.ts';
 
 // forecast::auto.arima (forecast 8.20) on the train part of each dev series, as stored in the fixtures:
 // the chosen model, the point forecasts and the 95% intervals.
-const devSeries = (folder: string) => {
-  const dir = new URL(`../../fixtures/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .sort()
-    .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')))
-    .filter((d) => d.r.auto_arima);
-};
+// The series R's auto.arima finished (it gives up on taylor).
+const finishedByR = (folder: string) => devSeries(folder).filter((d) => d.r.auto_arima);
 
 /**
  * How many of the series get R's model; each that does must forecast as R's does — or, where R recorded
  * its log-likelihood, from a higher one than R's: on a flat surface R's optimiser stops early and its
  * forecasts are those of a worse optimum of the same model.
  */
-function matchR(series: ReturnType<typeof devSeries>): { same: number; higher: string[] } {
+function matchR(series: ReturnType<typeof finishedByR>): { same: number; higher: string[] } {
   let same = 0;
   const higher: string[] = [];
   for (const d of series) {
@@ -58,7 +53,7 @@ function matchR(series: ReturnType<typeof devSeries>): { same: number; higher: s
 }
 
 test('auto_arima picks R\'s model on the dev series and then forecasts like R', () => {
-  const series = devSeries('forecast-dev');
+  const series = finishedByR('forecast-dev');
   const { same } = matchR(series);
   // 8 of the 9: on co2 (n = 450, CSS approximation) the stepwise path differs by one MA order
   // ((0,1,1) vs R's (1,1,1), both with (1,1,2)[12]) because the CSS criteria of neighbouring models
@@ -68,7 +63,7 @@ test('auto_arima picks R\'s model on the dev series and then forecasts like R', 
 
 test("auto_arima picks R's model on the fifteen further dev series and then forecasts like R", () => {
   // fixtures/forecast-dev-extra (fixtures/r/forecast-dev-extra.R), recorded after the search was written.
-  const series = devSeries('forecast-dev-extra');
+  const series = finishedByR('forecast-dev-extra');
   const { same, higher } = matchR(series);
   // 14 of the 15: on AER::UKNonDurables R's stepwise search stops at ARIMA(2,0,2)(0,1,2)[4] with drift
   // and ours at ARIMA(1,0,0)(0,1,1)[4] with drift.

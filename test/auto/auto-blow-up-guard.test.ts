@@ -28,6 +28,7 @@ test('clipping raises the points and both interval bounds below the floor, and o
   assert.deepEqual(Array.from(c.intervals[0]!.upper), [0, 2, 6]);
   assert.equal(c.intervals[0]!.level, 95);
   assert.deepEqual(Array.from(f.mean), [-2, 0, 3], 'the forecast given is not changed');
+  assert.equal(clipAtFloor(c, 0), c, 'nothing below the floor: the forecast itself, not a copy');
 });
 
 test('a forecast leaving the range is replaced by the naive fallback', () => {

@@ -16,16 +16,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import { etsKind } from '../../src/forecasting/ets/index.ts';
+import { devSeries } from '../support/dev-series.ts';
 
-const devSeries = (folder: string) => {
-  const dir = new URL(`../../fixtures/${folder}/`, import.meta.url);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')));
-};
 const series = devSeries('forecast-dev');
 
 function naiveScale(train: number[], freq: number): number {
@@ -33,6 +26,14 @@ function naiveScale(train: number[], freq: number): number {
   let s = 0;
   for (let t = lag; t < train.length; t++) s += Math.abs(train[t]! - train[t - lag]!);
   return s / (train.length - lag);
+}
+
+/** The largest difference from R's point forecasts over the horizon, in units of the MASE scale. */
+function maxScaledDifference(d: { train: number[]; frequency: number; h: number; r: { ets: { mean: number[] } } }, mean: Float64Array): number {
+  const scale = naiveScale(d.train, d.frequency);
+  let worst = 0;
+  for (let i = 0; i < d.h; i++) worst = Math.max(worst, Math.abs(mean[i]! - d.r.ets.mean[i]!) / scale);
+  return worst;
 }
 
 const mae = (a: ArrayLike<number>, b: number[]) => {
@@ -52,9 +53,7 @@ test('forecasts match R ets where the same model is selected', () => {
       assert.ok(mae(fc.mean, d.test) <= mae(d.r.ets.mean, d.test), `${d.name}: ours is the worse forecast`);
       continue;
     }
-    const scale = naiveScale(d.train, d.frequency);
-    let worst = 0;
-    for (let i = 0; i < d.h; i++) worst = Math.max(worst, Math.abs(fc.mean[i]! - d.r.ets.mean[i]) / scale);
+    const worst = maxScaledDifference(d, fc.mean);
     assert.ok(worst < 0.25, `${d.name} ${d.r.ets.model}: max scaled difference ${worst.toFixed(3)}`);
   }
   // Today 6 of 10 agree (Nile, UKgas, USAccDeaths, nottem, sunspot.year, wineind); taylor differs by
@@ -74,9 +73,7 @@ test('forecasts match R ets on the fifteen further dev series where the same mod
     if (fit.metrics.model !== d.r.ets.model) continue;
     same++;
     const fc = etsKind.forecast(fit, d.h, [95]);
-    const scale = naiveScale(d.train, d.frequency);
-    let worst = 0;
-    for (let i = 0; i < d.h; i++) worst = Math.max(worst, Math.abs(fc.mean[i]! - d.r.ets.mean[i]) / scale);
+    const worst = maxScaledDifference(d, fc.mean);
     if (worst < 0.25) continue;
     // Further apart only from a better optimum of the same model than R's optimiser stopped at.
     const aicc = fit.metrics.aicc as number;

@@ -43,8 +43,14 @@ export function blowsUp(fc: Forecast, range: PlausibleRange): boolean {
   return false;
 }
 
-/** The forecast with every point and interval bound below `floor` raised to it (a copy). */
+/**
+ * The forecast with every point and interval bound below `floor` raised to it: a copy, or the forecast
+ * itself when nothing is below (the usual case, and every auto forecast of a non-negative series passes
+ * here, cold forecasts and bulk ones included, so it does not copy for nothing).
+ */
 export function clipAtFloor(fc: Forecast, floor: number): Forecast {
+  const below = (xs: Float64Array) => xs.some((v) => v < floor);
+  if (!below(fc.mean) && !fc.intervals.some((iv) => below(iv.lower) || below(iv.upper))) return fc;
   const clip = (xs: Float64Array) => xs.map((v) => (v < floor ? floor : v));
   return { ...fc, mean: clip(fc.mean), intervals: fc.intervals.map((iv) => ({ ...iv, lower: clip(iv.lower), upper: clip(iv.upper) })) };
 }
