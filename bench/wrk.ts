@@ -9,13 +9,14 @@
  * one waited. So one request held 80 ms by a fit counts as ~80, and a server that holds only the ~32
  * requests per fit that the lock contract makes wait (0.07–0.22% of them) shows a wrk p99 of 69–77 ms
  * (measured with a bare node:http server imitating exactly those waits, docs/benchmarks.md). The hook
- * undoes that correction exactly, from the largest latency down, and the figures p50 … max here are
- * per request: what each request the load sent took. wrk's corrected ones are kept as `corrected`.
+ * prints wrk's histogram, bench/wrk-histogram.ts undoes the correction exactly, and the figures p50 …
+ * max here are per request: what each request the load sent took. wrk's own are kept as `corrected`.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { correctionInterval, percentile, uncorrected, type Histogram } from './wrk-histogram.ts';
 
 export interface WrkResult {
   rps: number;
@@ -66,33 +67,21 @@ ${request === undefined ? '' : `function request()
   n = n + 1
   ${request}
 end`}
--- wrk's stats_correct(e) added, for each recorded latency n >= 2e, one sample at each n - k*e > e.
--- A value v > e therefore received one from every recorded latency v + k*e (k >= 1): from the largest
--- value down, the recorded count at v is the count wrk reports minus the recorded counts above it.
-function recorded(s, latency)
-  local vals, cnts = {}, {}
-  for i = 1, #latency do vals[i], cnts[i] = latency(i) end
-  local perConnection = math.floor(s.requests / ${opts.connections})
-  local e = perConnection > 0 and math.floor(s.duration / perConnection) or 0
-  local top = vals[#vals] or 0
-  local own = {}
+-- wrk's histogram as it reports it (corrected; bench/wrk-histogram.ts undoes that): each distinct
+-- latency in µs with its count, ascending.
+function histogram(latency)
   local out = {}
-  for i = #vals, 1, -1 do
-    local v, c = vals[i], cnts[i]
-    if e > 0 and v > e then
-      local k = v + e
-      while k <= top do c = c - (own[k] or 0); k = k + e end
-    end
-    own[v] = c
-    if c ~= 0 then out[#out + 1] = string.format('[%d,%d]', v, c) end
+  for i = 1, #latency do
+    local v, c = latency(i)
+    out[i] = string.format('[%d,%d]', v, c)
   end
   return '[' .. table.concat(out, ',') .. ']'
 end
 function done(s, latency, requests)
   local e = s.errors
-  io.write(string.format('{"requests":%d,"us":%d,"p50":%f,"p99":%f,"p999":%f,"bad":%d,"timeouts":%d,"recorded":%s}\\n',
+  io.write(string.format('{"requests":%d,"us":%d,"p50":%f,"p99":%f,"p999":%f,"bad":%d,"timeouts":%d,"histogram":%s}\\n',
     s.requests, s.duration, latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    latency:percentile(99.9) / 1000, e.status + e.connect + e.read + e.write + e.timeout, e.timeout, recorded(s, latency)))
+    latency:percentile(99.9) / 1000, e.status + e.connect + e.read + e.write + e.timeout, e.timeout, histogram(latency)))
 end
 `;
 }
@@ -110,27 +99,20 @@ export async function wrk(url: string, opts: WrkOptions): Promise<WrkResult> {
   const [code] = await once(child, 'exit');
   const line = out.split('\n').find((l) => l.startsWith('{"requests"'));
   if (code !== 0 || !line) throw new Error(`wrk failed (${code}):\n${out}`);
-  const r = JSON.parse(line) as { requests: number; us: number; p50: number; p99: number; p999: number; bad: number; timeouts: number; recorded: [number, number][] };
-  const hist = r.recorded.reverse(); // ascending latency in µs, with counts
+  const r = JSON.parse(line) as { requests: number; us: number; p50: number; p99: number; p999: number; bad: number; timeouts: number; histogram: Histogram };
+  const hist = uncorrected(r.histogram, correctionInterval(r.us, r.requests, opts.connections));
   const count = hist.reduce((n, [, c]) => n + c, 0);
   // Every completed request is recorded once, but those past the timeout: the inversion must give that.
   if (count !== r.requests - r.timeouts || hist.some(([, c]) => c < 0)) {
     throw new Error(`wrk: undoing its latency correction gave ${count} requests, expected ${r.requests - r.timeouts}`);
   }
-  // wrk's own rank rule (stats_percentile), on the per-request histogram.
-  const percentile = (p: number) => {
-    const rank = Math.round((p / 100) * count + 0.5);
-    let total = 0;
-    for (const [v, c] of hist) if ((total += c) >= rank) return v / 1000;
-    return 0;
-  };
   const slowerThan = (ms: number) => hist.reduce((n, [v, c]) => (v > ms * 1000 ? n + c : n), 0);
   return {
     rps: r.requests / (r.us / 1e6),
     requests: r.requests,
-    p50: percentile(50),
-    p99: percentile(99),
-    p999: percentile(99.9),
+    p50: percentile(hist, 50) / 1000,
+    p99: percentile(hist, 99) / 1000,
+    p999: percentile(hist, 99.9) / 1000,
     max: (hist[hist.length - 1]?.[0] ?? 0) / 1000,
     corrected: { p50: r.p50, p99: r.p99, p999: r.p999 },
     slowerThan,
