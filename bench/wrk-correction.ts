@@ -7,26 +7,24 @@
  *
  *   node --import tsx bench/wrk-correction.ts     (wrap in flock /tmp/modelapi-bench.lock)
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { BenchProcesses } from './processes.ts';
 import { fmtWrk, wrk } from './wrk.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'modelapi-wrk-'));
-for (const [period, hold] of [[450, 80], [1000, 80], [450, 0]] as const) {
-  const server = spawn(process.execPath, [new URL('./lock-imitation-server.mjs', import.meta.url).pathname, String(period), String(hold)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  server.stdout!.on('data', (d) => (out += d));
-  while (!/listening on (\S+)/.test(out)) await once(server.stdout!, 'data');
-  const url = /listening on (\S+)/.exec(out)![1]!;
-  const r = await wrk(url + '/', { connections: 32, seconds: 10, dir });
-  server.kill('SIGTERM');
-  await once(server, 'exit');
-  const held = /held (\d+) of (\d+)/.exec(out);
-  console.log(`hold ${hold} ms every ${period} ms  ${fmtWrk(r)}`);
-  console.log(`  slower than 20 ms: ${r.slowerThan(20)} of ${r.requests}; the server held ${held?.[1]} of ${held?.[2]}`);
+const bench = new BenchProcesses();
+try {
+  for (const [period, hold] of [[450, 80], [1000, 80], [450, 0]] as const) {
+    const { url, child, lines } = await bench.spawn(['bench/lock-imitation-server.mjs', String(period), String(hold)]);
+    const r = await wrk(url + '/', { connections: 32, seconds: 10, dir: bench.dir });
+    // The server prints what it held when it is stopped; the line may come after its exit.
+    const heldLine = new Promise<string>((resolve) => {
+      lines.on('line', (l) => l.startsWith('held') && resolve(l));
+      lines.once('close', () => resolve(''));
+    });
+    await bench.stop(child);
+    const held = /held (\d+) of (\d+)/.exec(await heldLine);
+    console.log(`hold ${hold} ms every ${period} ms  ${fmtWrk(r)}`);
+    console.log(`  slower than 20 ms: ${r.slowerThan(20)} of ${r.requests}; the server held ${held?.[1]} of ${held?.[2]}`);
+  }
+} finally {
+  await bench.stopAll();
 }

@@ -30,11 +30,16 @@ export function uncorrected(reported: Histogram, e: number): Histogram {
   return out.reverse();
 }
 
+/** The number of samples. */
+export const total = (h: Histogram) => h.reduce((n, [, c]) => n + c, 0);
+
+/** The samples above `v`, in the histogram's unit. */
+export const countAbove = (h: Histogram, v: number) => h.reduce((n, [x, c]) => (x > v ? n + c : n), 0);
+
 /** wrk's own rank rule (stats_percentile), in the histogram's unit. */
 export function percentile(h: Histogram, p: number): number {
-  const count = h.reduce((n, [, c]) => n + c, 0);
-  const rank = Math.round((p / 100) * count + 0.5);
-  let total = 0;
-  for (const [v, c] of h) if ((total += c) >= rank) return v;
+  const rank = Math.round((p / 100) * total(h) + 0.5);
+  let seen = 0;
+  for (const [v, c] of h) if ((seen += c) >= rank) return v;
   return 0;
 }

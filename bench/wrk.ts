@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { correctionInterval, percentile, uncorrected, type Histogram } from './wrk-histogram.ts';
+import { correctionInterval, countAbove, percentile, total, uncorrected, type Histogram } from './wrk-histogram.ts';
 
 export interface WrkResult {
   rps: number;
@@ -101,12 +101,10 @@ export async function wrk(url: string, opts: WrkOptions): Promise<WrkResult> {
   if (code !== 0 || !line) throw new Error(`wrk failed (${code}):\n${out}`);
   const r = JSON.parse(line) as { requests: number; us: number; p50: number; p99: number; p999: number; bad: number; timeouts: number; histogram: Histogram };
   const hist = uncorrected(r.histogram, correctionInterval(r.us, r.requests, opts.connections));
-  const count = hist.reduce((n, [, c]) => n + c, 0);
   // Every completed request is recorded once, but those past the timeout: the inversion must give that.
-  if (count !== r.requests - r.timeouts || hist.some(([, c]) => c < 0)) {
-    throw new Error(`wrk: undoing its latency correction gave ${count} requests, expected ${r.requests - r.timeouts}`);
+  if (total(hist) !== r.requests - r.timeouts || hist.some(([, c]) => c < 0)) {
+    throw new Error(`wrk: undoing its latency correction gave ${total(hist)} requests, expected ${r.requests - r.timeouts}`);
   }
-  const slowerThan = (ms: number) => hist.reduce((n, [v, c]) => (v > ms * 1000 ? n + c : n), 0);
   return {
     rps: r.requests / (r.us / 1e6),
     requests: r.requests,
@@ -115,7 +113,7 @@ export async function wrk(url: string, opts: WrkOptions): Promise<WrkResult> {
     p999: percentile(hist, 99.9) / 1000,
     max: (hist[hist.length - 1]?.[0] ?? 0) / 1000,
     corrected: { p50: r.p50, p99: r.p99, p999: r.p999 },
-    slowerThan,
+    slowerThan: (ms) => countAbove(hist, ms * 1000),
     bad: r.bad,
   };
 }
