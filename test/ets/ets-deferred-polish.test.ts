@@ -11,17 +11,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
 import { estimate } from '../../src/forecasting/ets/estimate.ts';
 import { candidatesOrThrow, criteria, selectModel, seriesFacts } from '../../src/forecasting/ets/select.ts';
 import { etsKind } from '../../src/forecasting/ets/index.ts';
 import { makeSeries } from '../../bench/scale-series.ts';
+import { devSeries } from '../support/dev-series.ts';
 
-const dir = new URL('../../fixtures/forecast-dev/', import.meta.url);
-const series = readdirSync(dir)
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')))
-  .filter((d) => d.frequency <= 24);
+const series = devSeries('forecast-dev').filter((d) => d.frequency <= 24);
 
 const OVERTAKEN = new Set(['s000028', 's000047', 's000059', 's000165']);
 const generated = makeSeries(166)
