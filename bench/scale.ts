@@ -7,9 +7,9 @@
  *      (0.1–100), plus Gaussian noise of 2–10% of the segment's standard deviation.
  *  (b) 100,000 stored models (the fitted ones, copied under new names in one transaction — only the
  *      copying is done with SQL, to make the store big quickly): daemon start-up time, RSS,
- *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached in no worker) with
- *      its reference (the same client against a bare node:http server), and a bulk forecast of 10,000
- *      models at h = 12.
+ *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached nowhere) with its
+ *      reference (the same wrk load against a bare node:http server), and a bulk forecast of 10,000
+ *      models at h = 12. Latencies are wrk's (4 connections, per request: bench/wrk.ts).
  *
  *   npm run bench:scale [-- --series 10000 --models 100000]
  */
@@ -22,8 +22,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { makeSeries, mulberry32 } from './scale-series.ts';
-import { fmtSocket, withSocketLatency } from './socket-latency.ts';
+import { makeSeries } from './scale-series.ts';
+import { wrk, type WrkResult } from './wrk.ts';
 import { BenchProcesses } from './processes.ts';
 
 const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' }, db: { type: 'string' } } });
@@ -76,6 +76,20 @@ async function latencies(n: number, concurrency: number, one: (i: number) => Pro
   return out;
 }
 
+/**
+ * A wrk request hook naming the models c<lo> … c<hi - 1> in a random order (Fisher–Yates, drawn as it
+ * goes), each once: a model named once is cached afterwards, so a cold forecast must not name it again.
+ */
+function distinctModelPaths(lo: number, hi: number, seed: number): string {
+  return `
+  local k = (n - 1) % ${hi - lo} + 1
+  if k == 1 then math.randomseed(${seed} + n); perm = {} end
+  local j = math.random(k, ${hi - lo})
+  local x, y = perm[k] or k, perm[j] or j
+  perm[k], perm[j] = y, x
+  return wrk.format(nil, string.format("/v1/models/c%07d/forecast?h=12", ${lo} + y - 1))`;
+}
+
 try {
   // (a) bulk fit
   if (!reuse) {
@@ -119,35 +133,37 @@ try {
   const d = await startDaemon();
   const count = (await json(`${d.url}/v1/status`)).data;
   console.log(`(b) ${MODELS} models: start-up ${d.ms.toFixed(0)} ms [< 2000]; RSS after start ${rssMb(d.pid).toFixed(0)} MB`);
-  // Each latency is measured twice: the first requests after start-up (the code not yet optimised by
-  // V8, SQLite's page cache empty), then a longer run of the same requests, whose p99 rests on more than
-  // the two slowest samples.
-  // The longer run is also captured at the socket (bench/socket-latency.ts): the client here is a Node
-  // process on the same two cores, and its own time is part of what it measures.
-  const twice = async (what: string, first: number, target: string, one: (i: number) => Promise<void>) => {
-    for (const [n, when] of [[first, 'the first'], [1000, 'the next']] as const) {
-      const [ms, socket] = n === first ? [await latencies(n, 4, one), undefined] : await withSocketLatency(d.url, dir, () => latencies(n, 4, one));
-      console.log(`    ${what}, ${when} ${n} requests, 4 at a time: p50 ${pct(ms, 50).toFixed(2)} ms, p99 ${pct(ms, 99).toFixed(2)} ms [${target}]`);
-      if (n !== first) console.log(`      ${fmtSocket(socket)}`);
+  // Each latency is measured twice, with wrk (bench/wrk.ts; per request): the first second after
+  // start-up (the code not yet optimised by V8, SQLite's page cache empty), then a longer run of the
+  // same requests. A Node client on these same two cores put ~4 ms of its own into a p99 (a bare
+  // node:http server measured 4.5 ms with it, 0.3 ms with wrk; docs/benchmarks.md, 2026-12-07).
+  const twice = async (what: string, target: string, request: (run: number) => string, url = d.url) => {
+    const out: WrkResult[] = [];
+    for (const [run, seconds, when] of [[0, 1, 'the first 1 s'], [1, 5, 'the next 5 s']] as const) {
+      const r = await wrk(`${url}/`, { connections: 4, threads: 1, seconds, dir, request: request(run) });
+      if (r.bad > 0) throw new Error(`${what}: ${r.bad} requests failed`);
+      console.log(`    ${what}, ${when}, 4 connections: ${r.requests} requests, p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(1)} ms [${target}]`);
+      out.push(r);
     }
+    return out;
   };
-  await twice('GET /v1/models?limit=100 (half with a label filter)', 200, 'p99 < 20', async (i) => {
-    await json(`${d.url}/v1/models?limit=100${i % 2 ? '&label=bench%3Dscale' : ''}`);
-  });
-  const rand = mulberry32(7);
-  await twice('cold forecasts of random models', 500, 'p99 < 5', async () => {
-    const name = `c${String(Math.floor(rand() * copied)).padStart(7, '0')}`;
-    const body = await json(`${d.url}/v1/models/${name}/forecast?h=12`);
-    if (body.status !== 'success') throw new Error(`forecast of ${name}: ${JSON.stringify(body)}`);
+  await twice('GET /v1/models?limit=100 (half with a label filter)', 'p99 < 20', () =>
+    'return wrk.format(nil, n % 2 == 1 and "/v1/models?limit=100&label=bench%3Dscale" or "/v1/models?limit=100")');
+  // Cold: each request names a model no request named before (the first run draws from the first
+  // COLD_SPLIT copies, the next from the rest, each a random permutation), so none is cached anywhere.
+  const COLD_SPLIT = Math.min(10_000, Math.floor(copied / 2));
+  const ranges: [number, number][] = [[0, COLD_SPLIT], [COLD_SPLIT, copied]];
+  const coldPaths = (run: number) => distinctModelPaths(ranges[run]![0], ranges[run]![1], 7 + run);
+  const cold = await twice('cold forecasts of random models', 'p99 < 5', coldPaths);
+  cold.forEach((r, run) => {
+    const [lo, hi] = ranges[run]!;
+    if (r.requests > hi - lo) throw new Error(`cold forecasts: ${r.requests} requests but only ${hi - lo} models to draw from: some were repeats`);
   });
   // The reference for that figure, measured the same way in the same run: a bare node:http server
-  // answering one of those answers, with this client, 4 at a time. On this 2-core machine the client's
-  // process and the wake-ups between processes are a large part of a millisecond-scale p99.
+  // answering one of those answers to the same requests.
   const sample = await (await request(`${d.url}/v1/models/c0000000/forecast?h=12`)).body.text();
   const bare = await refs.bare(sample);
-  await latencies(500, 4, async () => void (await json(`${bare}/forecast`)));
-  const ref = await latencies(1000, 4, async () => void (await json(`${bare}/forecast`)));
-  console.log(`    the same client against a bare node:http server sending one such answer (${sample.length} bytes), 1000 requests, 4 at a time: p50 ${pct(ref, 50).toFixed(2)} ms, p99 ${pct(ref, 99).toFixed(2)} ms`);
+  await twice(`the same load against a bare node:http server sending one such answer (${sample.length} bytes)`, 'reference', coldPaths, bare);
   const bulkNames = Array.from({ length: 10_000 }, (_, i) => `c${String((i * 7) % copied).padStart(7, '0')}`);
   const t2 = performance.now();
   const res = await request(`${d.url}/v1/forecasts`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'text/csv' }, body: JSON.stringify({ models: [...new Set(bulkNames)], h: 12 }) });
