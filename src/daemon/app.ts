@@ -9,6 +9,7 @@ import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from 
 import { installAccessControl, type AccessOptions } from './http/access.ts';
 import { cachedForecastResponder, type EarlyResponder } from './http/cached-forecasts.ts';
 import { parseLevels } from './models/levels.ts';
+import { ForecastQuery } from './models/schemas.ts';
 import { ApiError } from './errors.ts';
 import { installDurableAnswers, untilDurable, type Durability } from './http/durable-answers.ts';
 import { installJsonParser } from './http/json-body.ts';
@@ -82,7 +83,7 @@ function httpServerFactory(limits: HttpLimits, early: EarlyResponder) {
         connectionsCheckingInterval: Math.min(30_000, Math.max(50, Math.floor(limits.requestTimeoutMs / 10))),
       },
       (req, res) => {
-        if (!early(req, res)) handler(req, res);
+        if (!early(req, res, () => handler(req, res))) handler(req, res);
       },
     );
 }
@@ -105,7 +106,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     genReqId: (req) => requestIdOf(req.headers),
     // req.log's child (with reqId) is made when a line is written, not for every request.
     childLoggerFactory: lazyChildLogger,
-    serverFactory: httpServerFactory(opts.http, (req, res) => early(req, res)),
+    serverFactory: httpServerFactory(opts.http, (req, res, fallback) => early(req, res, fallback)),
     clientErrorHandler,
     frameworkErrors,
   });
@@ -154,6 +155,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   if (opts.logger.level !== 'debug' && opts.logger.level !== 'trace') {
     const forecast = cachedForecastResponder({
       sendSettled: (name, h, sendAnswer) => opts.service.sendSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }, sendAnswer),
+      computeSettled: (name, h) => opts.service.computeSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }),
+      maxH: ForecastQuery.properties.h.maximum!,
       isDurable: (name) => opts.durability.isDurable(opts.service.writeMarkOf(name)),
       admitsPlainly,
       isReady: opts.isReady,
@@ -168,7 +171,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       record,
       logUnexpected: (err, reqId) => opts.logger.error({ err, reqId }, 'unexpected error'),
     });
-    early = (req, res) => forecast(req, res) || infer(req, res);
+    early = (req, res, fallback) => forecast(req, res, fallback) || infer(req, res, fallback);
   }
   // Open event streams would keep the server from closing.
   app.addHook('preClose', (done) => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'undici';
 import { debugAndDefaultDaemons } from '../support/early-path.ts';
+import { startDaemon } from '../support/daemon.ts';
 import { fit } from '../support/http.ts';
 
 /**
@@ -44,8 +45,31 @@ test('cached forecasts answered before routing are the answers Fastify gives, pl
     { path: '/v1/models/m/forecast?h=5', headers: { host: 'evil.example' } },
     { path: '/v1/models/m/forecast?h=5', headers: { origin: 'http://evil.example' } },
     { path: '/v1/models/m/forecast?h=5&level=90' },
+    { path: '/v1/models/m/forecast?h=100000' },
+    { path: '/v1/models/m/forecast?h=100001' },
     { path: '/v1/models/nobody/forecast?h=5' },
   ]);
+});
+
+test('cold forecasts, computed before routing too, are the answers Fastify gives: read from the store after a restart, and failing ones', async (t) => {
+  // The test kinds: `gated` with failForecasts fits, and every forecast of it fails in the engine.
+  const first = await Promise.all([startDaemon(t, { args: ['--log-level', 'debug'] }), startDaemon(t)]);
+  for (const d of first) {
+    assert.equal((await fit(d.url, 'm', series)).status, 201);
+    assert.equal((await fit(d.url, 'g', { data: [1, 2, 3], kind: 'gated', failForecasts: true })).status, 201);
+    assert.equal(await d.stop(), 0);
+  }
+  // Started again on the same stores: neither holds a state, so the first forecast of each model reads it.
+  const again = await Promise.all([startDaemon(t, { db: first[0].db, args: ['--log-level', 'debug'] }), startDaemon(t, { db: first[1].db })]);
+  const bases = [again[0].url, again[1].url] as const;
+  await assertSameAnswers(bases, [
+    { path: '/v1/models/m/forecast?h=7' },
+    { path: '/v1/models/m/forecast?h=300', headers: { 'accept-encoding': 'gzip' } },
+    { path: '/v1/models/g/forecast?h=3' },
+    { path: '/v1/models/g/forecast?h=3', headers: { 'accept-encoding': 'gzip' } },
+  ]);
+  const failed = await answer(bases[1], { path: '/v1/models/g/forecast?h=3' });
+  assert.equal(failed.status, 422, 'the failing forecast is the route\'s error answer');
 });
 
 test('with a token, cached forecasts need it like every other answer', async (t) => {

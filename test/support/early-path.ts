@@ -1,19 +1,21 @@
 import type { TestContext } from 'node:test';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import type { EarlyResponder } from '../../src/daemon/http/cached-forecasts.ts';
 import { startDaemon } from './daemon.ts';
 
 /**
  * A real node:http server with an early responder in front (as the daemon's server factory puts it)
- * and a fallback standing for Fastify that answers 299 "fallback": what the responder declines is
- * seen as a 299.
+ * and a fallback standing for Fastify that answers 299 "fallback": what the responder declines, or
+ * gives back later through its fallback, is seen as a 299.
  */
 export async function serveEarly(t: TestContext, early: EarlyResponder): Promise<{ base: string; port: number }> {
-  const server = createServer((req, res) => {
-    if (early(req, res)) return;
+  const fallback = (req: IncomingMessage, res: ServerResponse) => {
     req.resume();
     res.writeHead(299).end('fallback');
+  };
+  const server = createServer((req, res) => {
+    if (!early(req, res, () => fallback(req, res))) fallback(req, res);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');

@@ -13,6 +13,8 @@ interface GatedSpec {
   gate: string | null;
   fail: boolean;
   crash: boolean;
+  /** Every forecast of the model fails (an engine error), as one that overflows does. */
+  failForecasts: boolean;
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -29,11 +31,12 @@ function waitForGate(path: string): void {
 export const gatedKind: ModelKind<GatedSpec, { last: number }> = {
   name: 'gated',
   parseSpec(input) {
-    rejectUnknown(input, ['gate', 'fail', 'crash']);
+    rejectUnknown(input, ['gate', 'fail', 'crash', 'failForecasts']);
     return {
       gate: typeof input.gate === 'string' ? input.gate : null,
       fail: input.fail === true,
       crash: input.crash === true,
+      failForecasts: input.failForecasts === true,
     };
   },
   check() {},
@@ -46,6 +49,7 @@ export const gatedKind: ModelKind<GatedSpec, { last: number }> = {
     return { kind: 'gated', spec, params: { last }, metrics: { n: y.length } };
   },
   forecast(model, h, levels) {
+    if ((model.spec as GatedSpec).failForecasts) throw new EngineError('MODELAPI_ERR_FIT_FAILED', 'the gated test kind was told to fail its forecasts', 'h');
     const mean = new Float64Array(h).fill(model.params.last);
     return {
       mean,

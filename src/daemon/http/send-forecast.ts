@@ -32,21 +32,26 @@ export function acceptsGzip(header: string | string[] | undefined): boolean {
   });
 }
 
-/**
- * Sends a cached answer: as gzip bytes when the client accepts them and the body is large, compressed
- * the first time only, otherwise as its UTF-8 bytes, encoded the first time only — every later hit of
- * the same cache entry sends the same buffer.
- */
+/** Sends a cached answer, encoded for the client (encodedFor). */
 export async function sendCompressible(req: FastifyRequest, reply: FastifyReply<any>, answer: CompressibleText): Promise<FastifyReply<any>> {
-  if (answer.body.length < COMPRESS_FROM_BYTES || !acceptsGzip(req.headers['accept-encoding'])) {
+  const { bytes, gzipped } = await encodedFor(answer, req.headers['accept-encoding']);
+  return reply.headers(encodedHeaders(gzipped)).send(bytes as never);
+}
+
+/**
+ * The bytes to send of an answer for this client: gzipped when it accepts gzip and the body is large,
+ * compressed the first time only (off the event loop), otherwise the UTF-8 bytes, encoded the first time
+ * only — every later send of the same cache entry sends the same buffer.
+ */
+export async function encodedFor(answer: CompressibleText, acceptEncoding: string | string[] | undefined): Promise<{ bytes: Buffer; gzipped: boolean }> {
+  if (answer.body.length < COMPRESS_FROM_BYTES || !acceptsGzip(acceptEncoding)) {
     // Bytes, not the string: a string is encoded to UTF-8 again on every write (writev was the largest
     // cost of a cached 46 KB answer under load); a Buffer goes to the socket as it is.
     answer.bytes ??= Buffer.from(answer.body);
-    return reply.headers(encodedHeaders(false)).send(answer.bytes as never);
+    return { bytes: answer.bytes, gzipped: false };
   }
   answer.gzipped ??= gzipAsync(answer.body).then((bytes) => (answer.gzippedBytes = bytes));
-  const bytes = await answer.gzipped;
-  return reply.headers(encodedHeaders(true)).send(bytes as never);
+  return { bytes: await answer.gzipped, gzipped: true };
 }
 
 /** The headers of a cached answer besides its length, gzipped or not (also sent by http/cached-forecasts.ts). */
@@ -56,8 +61,8 @@ const PLAIN = Object.freeze({ 'content-type': 'application/json; charset=utf-8' 
 const GZIPPED = Object.freeze({ ...PLAIN, 'content-encoding': 'gzip', vary: 'accept-encoding' });
 
 /**
- * The bytes sendCompressible would send for this answer and client, if they are made already (the first
- * send of each form makes them); undefined otherwise.
+ * The bytes encodedFor would give for this answer and client, if they are made already (the first send
+ * of each form makes them); undefined otherwise.
  */
 export function readyBytes(answer: CompressibleText, acceptEncoding: string | string[] | undefined): { bytes: Buffer; gzipped: boolean } | undefined {
   if (answer.body.length < COMPRESS_FROM_BYTES || !acceptsGzip(acceptEncoding)) return answer.bytes && { bytes: answer.bytes, gzipped: false };

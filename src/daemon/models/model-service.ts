@@ -380,13 +380,33 @@ export class ModelService {
    * it as it is; true when it did (counted like any forecast). False otherwise: then call forecast().
    */
   sendSettledForecast(name: string, query: ForecastQuery, send: (answer: ForecastAnswer) => boolean): boolean {
-    if (query.regressors || !this.locks.readableNow(name)) return false;
-    const current = this.visibleCurrent(name);
-    if (!current || current.kind === 'onnx') return false;
-    const answer = this.cache.settled(current, query);
+    const current = this.settledCurrent(name, query);
+    const answer = current && this.cache.settled(current, query);
     if (!answer || !send(answer)) return false;
     this.events.emitEvent('forecast.locked', { model: name, ms: 0 });
     return true;
+  }
+
+  /**
+   * The answer of a forecast that needs no waiting, cached or computed now (forecast() without the lock's
+   * wait): undefined when it would wait, or there is no such model or no ready version (forecast() says
+   * which). A
+   * failed computation rejects, and is not cached.
+   */
+  computeSettledForecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> | undefined {
+    const current = this.settledCurrent(name, query);
+    if (!current) return undefined;
+    return this.cache.getOrCompute(current, query, () => this.forecasts.run(current, query)).then((answer) => {
+      this.events.emitEvent('forecast.locked', { model: name, ms: 0 });
+      return answer;
+    });
+  }
+
+  /** The current version a forecast with this query would use without waiting; undefined if it must wait. */
+  private settledCurrent(name: string, query: ForecastQuery): VersionSummary | undefined {
+    if (query.regressors || !this.locks.readableNow(name)) return undefined;
+    const current = this.visibleCurrent(name);
+    return current && current.kind !== 'onnx' ? current : undefined;
   }
 
   /** The current version as forecasts see it: with the appends already durable enough to report. */
