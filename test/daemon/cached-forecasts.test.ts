@@ -67,15 +67,19 @@ async function get(url: string, opts: { method?: 'GET' | 'HEAD' | 'POST'; header
   return { status: res.statusCode, headers: res.headers, body };
 }
 
+/** A 200 carrying `bytes` as they are, with the route's type and their length. */
+function assertPlainAnswer(r: Awaited<ReturnType<typeof get>>, bytes: Buffer) {
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.body, bytes);
+  assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+  assert.equal(r.headers['content-length'], String(bytes.length));
+  assert.equal(r.headers['content-encoding'], undefined);
+}
+
 test('a cached plain forecast is answered with its bytes, its type and length, and counted as the route', async (t) => {
   const world = newWorld();
   const base = await serve(t, world);
-  const r = await get(`${base}/v1/models/m/forecast?h=12`);
-  assert.equal(r.status, 200);
-  assert.deepEqual(r.body, small.bytes);
-  assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
-  assert.equal(r.headers['content-length'], String(small.bytes.length));
-  assert.equal(r.headers['content-encoding'], undefined);
+  assertPlainAnswer(await get(`${base}/v1/models/m/forecast?h=12`), small.bytes);
   assert.deepEqual(world.asked, [['m', 12]]);
   assert.deepEqual(world.recorded, ['GET /v1/models/:name/forecast 200']);
 });
@@ -103,11 +107,7 @@ test('a client that accepts gzip gets a large answer gzipped, compressed once; a
 test('a forecast not cached yet is computed here and sent as its bytes, counted as the route', async (t) => {
   const world = newWorld();
   const base = await serve(t, world);
-  const r = await get(`${base}/v1/models/fresh/forecast?h=4`);
-  assert.equal(r.status, 200);
-  assert.deepEqual(r.body, small.bytes);
-  assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
-  assert.equal(r.headers['content-length'], String(small.bytes.length));
+  assertPlainAnswer(await get(`${base}/v1/models/fresh/forecast?h=4`), small.bytes);
   assert.deepEqual(world.asked, [['fresh', 4]], 'the cache first');
   assert.deepEqual(world.computed, [['fresh', 4]], 'then the computation');
   assert.deepEqual(world.recorded, ['GET /v1/models/:name/forecast 200']);
