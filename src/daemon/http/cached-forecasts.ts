@@ -49,7 +49,8 @@ export type EarlyResponder = (req: IncomingMessage, res: ServerResponse, fallbac
  * Every condition under which Fastify's path would do anything else sends the request there instead:
  * shutting down, any Host, Origin or token the access hook would refuse or decorate, a request body,
  * an h the route refuses, a fit holding or waiting for the model's lock (the forecast must wait for it),
- * a model this daemon does not know, or writes it reports not yet on disk.
+ * no such model or no ready version of it (the route's error answers), or writes it reports not yet on
+ * disk.
  */
 export function cachedForecastResponder(deps: CachedForecastDeps): EarlyResponder {
   return (req, res, fallback) => {

@@ -390,8 +390,7 @@ export class ModelService {
   /**
    * The answer of a forecast that needs no waiting, cached or computed now (forecast() without the lock's
    * wait): undefined when it would wait, or there is no such model or no ready version (forecast() says
-   * which). A
-   * failed computation rejects, and is not cached.
+   * which). A failed computation rejects, and is not cached.
    */
   computeSettledForecast(name: string, query: ForecastQuery): Promise<ForecastAnswer> | undefined {
     const current = this.settledCurrent(name, query);
