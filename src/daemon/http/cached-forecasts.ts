@@ -42,7 +42,8 @@ export type EarlyResponder = (req: IncomingMessage, res: ServerResponse, fallbac
  * what Fastify would send: the same bytes, status and headers (a test compares the two byte for byte).
  * A forecast not cached yet, of such a model, is computed here the same way (the cache's computation,
  * shared with identical requests), and sent when it is there: a cold forecast (a model read from the
- * store) then takes 6–11% less of the daemon's thread (docs/benchmarks.md, 2026-12-07). If that
+ * store) then takes ~5% less of the daemon's thread, ~12% while the daemon is new (docs/benchmarks.md,
+ * 2026-12-07). If that
  * computation fails, the request goes to Fastify, whose route answers it (computing it again), so every
  * error answer is the route's own.
  *
