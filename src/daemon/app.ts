@@ -7,7 +7,8 @@ import type { BacktestService } from './models/backtest-service.ts';
 import { createServer } from 'node:http';
 import { clientErrorHandler, frameworkErrors, installErrorHandlers, send } from './http/error-handler.ts';
 import { installAccessControl, type AccessOptions } from './http/access.ts';
-import { cachedForecastResponder, type EarlyResponder } from './http/cached-forecasts.ts';
+import type { EarlyResponder } from './http/early-responder.ts';
+import { plainForecastResponder } from './http/plain-forecasts.ts';
 import { parseLevels } from './models/levels.ts';
 import { ForecastQuery } from './models/schemas.ts';
 import { ApiError } from './errors.ts';
@@ -153,7 +154,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   // At debug level every request is logged by the hook above, so all of them go through Fastify.
   if (opts.logger.level !== 'debug' && opts.logger.level !== 'trace') {
-    const forecast = cachedForecastResponder({
+    const forecast = plainForecastResponder({
       sendSettled: (name, h, sendAnswer) => opts.service.sendSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }, sendAnswer),
       computeSettled: (name, h) => opts.service.computeSettledForecast(name, { h, levels: parseLevels(undefined), history: 0 }),
       maxH: ForecastQuery.properties.h.maximum!,

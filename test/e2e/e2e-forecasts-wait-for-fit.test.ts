@@ -10,7 +10,7 @@ test('20 forecasts issued while a fit of the same model runs all wait and use th
   const gate = join(tempDir(t), 'gate');
   assert.equal((await fit(d.url, 'm', { data: [1, 1, 1], kind: 'gated' })).body.data.version, 1);
   // The same forecast answered and cached before the fit: cached answers are sent before Fastify's
-  // routing (http/cached-forecasts.ts), and must still wait for the fit.
+  // routing (http/plain-forecasts.ts), and must still wait for the fit.
   for (let i = 0; i < 2; i++) assert.deepEqual((await forecast(d.url, 'm', 'h=2')).body.data.forecast, [1, 1]);
 
   const pendingFit = fit(d.url, 'm', { data: [2, 2, 2], kind: 'gated', gate });

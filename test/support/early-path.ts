@@ -1,7 +1,7 @@
 import type { TestContext } from 'node:test';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import type { EarlyResponder } from '../../src/daemon/http/cached-forecasts.ts';
+import type { EarlyResponder } from '../../src/daemon/http/early-responder.ts';
 import { startDaemon } from './daemon.ts';
 
 /**

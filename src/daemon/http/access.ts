@@ -31,7 +31,7 @@ interface RequestHead {
 /**
  * True when the hook below lets the request through untouched: its Host passes, it carries no Origin
  * (so no CORS answer or header), and its token is right when one is required. For answers sent before
- * Fastify's routing (http/cached-forecasts.ts), which leave every other request to the hook.
+ * Fastify's routing (http/plain-forecasts.ts), which leave every other request to the hook.
  */
 export type AdmitsPlainly = (req: RequestHead) => boolean;
 

@@ -54,7 +54,7 @@ export async function encodedFor(answer: CompressibleText, acceptEncoding: strin
   return { bytes: await answer.gzipped, gzipped: true };
 }
 
-/** The headers of a cached answer besides its length, gzipped or not (also sent by http/cached-forecasts.ts). */
+/** The headers of a cached answer besides its length, gzipped or not (also sent by http/plain-forecasts.ts). */
 export const encodedHeaders = (gzipped: boolean): Readonly<Record<string, string>> => (gzipped ? GZIPPED : PLAIN);
 
 const PLAIN = Object.freeze({ 'content-type': 'application/json; charset=utf-8' });

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdmitsPlainly } from '../../http/access.ts';
-import type { EarlyResponder } from '../../http/cached-forecasts.ts';
+import type { EarlyResponder } from '../../http/early-responder.ts';
 import { ApiError } from '../../errors.ts';
 import { parseJsonBody } from '../../http/json-body.ts';
 import { requestIdOf } from '../../http/request-id.ts';

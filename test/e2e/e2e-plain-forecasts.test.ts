@@ -6,8 +6,8 @@ import { startDaemon } from '../support/daemon.ts';
 import { fit } from '../support/http.ts';
 
 /**
- * Cached forecasts are answered before Fastify's routing (src/daemon/http/cached-forecasts.ts), except at
- * debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
+ * Plain forecasts, cached or not, are answered before Fastify's routing (src/daemon/http/plain-forecasts.ts),
+ * except at debug level, where every request goes through Fastify to be logged. So two daemons that differ only in
  * their log level must answer every request the same, byte for byte: status, headers and body.
  */
 interface Exchange {

@@ -2,7 +2,7 @@ import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { request } from 'undici';
-import { cachedForecastResponder, type CachedForecastDeps } from '../../src/daemon/http/cached-forecasts.ts';
+import { plainForecastResponder, type PlainForecastDeps } from '../../src/daemon/http/plain-forecasts.ts';
 import type { CompressibleText } from '../../src/daemon/http/send-forecast.ts';
 import { serveEarly } from '../support/early-path.ts';
 
@@ -28,7 +28,7 @@ interface World {
 
 /** The responder on a real server (support/early-path.ts), its dependencies answering from `world`. */
 async function serve(t: TestContext, world: World): Promise<string> {
-  const deps: CachedForecastDeps = {
+  const deps: PlainForecastDeps = {
     sendSettled: (name, h, send) => {
       world.asked.push([name, h]);
       const answer = world.cached.get(name);
@@ -47,7 +47,7 @@ async function serve(t: TestContext, world: World): Promise<string> {
     isReady: () => world.ready,
     record: (method, route, status) => world.recorded.push(`${method} ${route} ${status}`),
   };
-  return (await serveEarly(t, cachedForecastResponder(deps))).base;
+  return (await serveEarly(t, plainForecastResponder(deps))).base;
 }
 
 const newWorld = (): World => ({

@@ -1,5 +1,5 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AdmitsPlainly } from './access.ts';
+import type { EarlyResponder } from './early-responder.ts';
 import { encodedFor, encodedHeaders, readyBytes, type CompressibleText } from './send-forecast.ts';
 
 /**
@@ -7,9 +7,9 @@ import { encodedFor, encodedHeaders, readyBytes, type CompressibleText } from '.
  * another parameter, an escaped name) goes through Fastify, whose answer for it may differ.
  */
 const PLAIN_FORECAST = /^\/v1\/models\/([A-Za-z0-9_.-]{1,64})\/forecast\?h=([1-9]\d{0,5})$/;
-export const FORECAST_ROUTE = '/v1/models/:name/forecast';
+const FORECAST_ROUTE = '/v1/models/:name/forecast';
 
-export interface CachedForecastDeps {
+export interface PlainForecastDeps {
   /** ModelService.sendSettledForecast at the default levels, without history. */
   sendSettled(name: string, h: number, send: (answer: CompressibleText) => boolean): boolean;
   /**
@@ -27,12 +27,6 @@ export interface CachedForecastDeps {
   record(method: string, route: string, status: number, ms: number): void;
 }
 
-/**
- * Answers a request before Fastify sees it, or returns false and leaves it to Fastify. A responder that
- * took a request may still give it to Fastify later, once, through `fallback` (it must not have written
- * anything then).
- */
-export type EarlyResponder = (req: IncomingMessage, res: ServerResponse, fallback: () => void) => boolean;
 
 /**
  * The request a model server gets most is the same forecast again, of a model no fit is changing, whose
@@ -53,7 +47,7 @@ export type EarlyResponder = (req: IncomingMessage, res: ServerResponse, fallbac
  * no such model or no ready version of it (the route's error answers), or writes it reports not yet on
  * disk.
  */
-export function cachedForecastResponder(deps: CachedForecastDeps): EarlyResponder {
+export function plainForecastResponder(deps: PlainForecastDeps): EarlyResponder {
   return (req, res, fallback) => {
     if (req.method !== 'GET' || !deps.isReady()) return false;
     const m = PLAIN_FORECAST.exec(req.url ?? '');
