@@ -17,7 +17,7 @@ export function createOnnx(store: ModelStore, pools: WorkerPools, events: Servic
   const versions = new OnnxVersions(store);
   events.onEvent('model.deleted', (e) => versions.forget(e.model));
   const direct = new DirectRunner(pools);
-  const batcher = new Batcher(direct, events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows });
+  const batcher = new Batcher(direct, events, { delayMs: config.batchDelayMs, maxRows: config.maxBatchRows, concurrency: config.forecastWorkers });
   return {
     store,
     versions,
