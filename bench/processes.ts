@@ -62,8 +62,13 @@ export class BenchProcesses {
   }
 
   /** The reference: a bare node:http server answering `body` to every request. */
-  bare(body: string): Promise<string> {
-    return this.start(['bench/bare-server.mjs', body]);
+  async bare(body: string): Promise<string> {
+    return (await this.bareProcess(body)).url;
+  }
+
+  /** The same reference server, with its process. */
+  bareProcess(body: string): Promise<Started> {
+    return this.spawn(['bench/bare-server.mjs', body]);
   }
 
   async stop(child: ChildProcess): Promise<void> {

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
 import { fmtWrk, wrk } from './wrk.ts';
+import { withCpuPerRequest } from './thread-cpu.ts';
 import { fmtSocket, onlyGets, withSocketLatency } from './socket-latency.ts';
 
 const { values: args } = parseArgs({
@@ -33,7 +34,8 @@ const load = (url: string, seconds = duration, uncached = false) => wrk(url, { c
 
 try {
   const melbourne = JSON.parse(readFileSync(join(root, 'fixtures/melbourne_min_temp.json'), 'utf8')) as { data: number[] };
-  const { url: daemon } = await bench.daemon('bench.db');
+  const ourProcess = await bench.daemon('bench.db');
+  const daemon = ourProcess.url;
   const fitBody = (data: number[]) => ({ data, kind: 'ets', period: 7 });
   for (const model of ['default', 'other']) {
     const fitRes = await postJson(`${daemon}/v1/models/${model}/fit`, fitBody(melbourne.data));
@@ -42,7 +44,8 @@ try {
   const path = '/v1/models/default/forecast?h=500';
   const body = await (await fetch(daemon + path)).text();
   writeFileSync(join(dir, 'body.json'), body);
-  const bare = await bench.bare(body);
+  const bareProcess = await bench.bareProcess(body);
+  const bare = bareProcess.url;
 
   console.log(`modelapi bench:serve (wrk) — GET ${path} (${body.length} bytes), ${connections} connections, ${duration} s each`);
   await load(daemon + path, 2); // warm-up: JIT, worker caches
@@ -50,14 +53,19 @@ try {
   // The ratio compares two runs without a capture: tcpdump takes CPU from the daemon it watches (on
   // 2 vCPUs, 0.64–0.69 captured against 1.00 uncaptured in the runs of 2026-12-04), so the socket-level
   // figure comes from a third run of its own.
-  const ours = await load(daemon + path);
-  const ref = await load(bare + path);
+  const ours = await withCpuPerRequest(ourProcess.child.pid!, () => load(daemon + path));
+  const ref = await withCpuPerRequest(bareProcess.child.pid!, () => load(bare + path));
   const [captured, oursSocket] = await withSocketLatency(daemon, dir, () => load(daemon + path));
   console.log(`bare node:http  ${fmtWrk(ref)}`);
   console.log(`modelapi        ${fmtWrk(ours)}`);
   console.log(`  again, captured ${fmtWrk(captured)}`);
   console.log(`  ${fmtSocket(oursSocket)}`);
   console.log(`ratio modelapi / bare: ${(ours.rps / ref.rps).toFixed(2)} (target ≥ 0.80); p99 ${ours.p99.toFixed(2)} ms (target ≤ 5)`);
+  // The throughputs move with this machine's speed from run to run; the main thread's CPU per request
+  // moves less, and shows what the daemon spends beyond the bytes' write.
+  if (ours.cpuUs !== undefined && ref.cpuUs !== undefined) {
+    console.log(`main thread CPU per request: modelapi ${ours.cpuUs.toFixed(1)} µs, bare ${ref.cpuUs.toFixed(1)} µs (ratio bare / modelapi ${(ref.cpuUs / ours.cpuUs).toFixed(2)})`);
+  }
   const cold = await load(daemon + path, duration, true);
   console.log(`modelapi, every request computed (no cache) ${fmtWrk(cold)}`);
   console.log(`ratio uncached modelapi / bare: ${(cold.rps / ref.rps).toFixed(2)}`);
