@@ -54,7 +54,7 @@ function batchKey(target: InferTarget, inputs: InputTensor[], outputs: string[])
  * request gets its own result or its own error.
  *
  * Two rules keep a busy daemon and its workers working at once (bench:onnx; docs/benchmarks.md,
- * "2026-12-07, evening: batches cut by time, and held while the workers are busy": 23–32% more rows/s):
+ * "2026-12-07, evening: batches cut by time, and held while the workers are busy": 8–32% more rows/s):
  * - The delay is checked as each request arrives, not only by the timer: reading a burst of requests
  *   can keep the event loop from timers for longer than the delay, and every request read meanwhile
  *   joined the batch, so one batch held all 64 connections of a closed loop and the worker waited
