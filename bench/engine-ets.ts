@@ -9,8 +9,8 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { getKind } from '../src/forecasting/index.ts';
-import type { RCase, RTiming } from './r-runner.ts';
-import { best, fmtR, HEAD, time, wc, type Timing } from './timing.ts';
+import type { RCase, RTiming } from './support/r-runner.ts';
+import { best, fmtR, HEAD, time, wc, type Timing } from './support/timing.ts';
 
 interface Row {
   name: string;

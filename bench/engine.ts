@@ -6,7 +6,7 @@
  * taylor (m = 336) runs in a child process so its peak RSS is its own.
  * Then ets (ZZZ) and auto (the default kind) on every dev series beside R's ets() and auto.arima() + ets()
  * (bench/engine-ets.ts), and the long-period kinds at n = 60,000 beside R (bench/engine-long.ts).
- * When `Rscript` with the forecast package is installed (bench/r-runner.ts), R runs on the same data in the
+ * When `Rscript` with the forecast package is installed (bench/support/r-runner.ts), R runs on the same data in the
  * same run (bench/r/engine.R, median of a few runs) and each case shows ours, R-now and ours / R-now, with
  * the recorded figure kept for reference; otherwise ours is printed beside the recorded figures only.
  */
@@ -15,8 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { arimaKind, autoArimaKind } from '../src/forecasting/arima/index.ts';
-import { detectR, runR, type RCase, type RTiming } from './r-runner.ts';
-import { best, fmt, fmtR, HEAD, time, type Timing } from './timing.ts';
+import { detectR, runR, type RCase, type RTiming } from './support/r-runner.ts';
+import { best, fmt, fmtR, HEAD, time, type Timing } from './support/timing.ts';
 import { etsAutoCases, printEtsAuto } from './engine-ets.ts';
 import { printLongSeasons } from './engine-long.ts';
 

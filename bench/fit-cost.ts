@@ -11,7 +11,7 @@
  */
 import { parseArgs } from 'node:util';
 import { getKind } from '../src/forecasting/index.ts';
-import { makeSeries } from './scale-series.ts';
+import { makeSeries } from './support/scale-series.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' } } });
 const n = Number(positionals[0] ?? 300);

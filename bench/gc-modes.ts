@@ -14,8 +14,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchProcesses, postJson } from './processes.ts';
-import { wrk } from './wrk.ts';
+import { BenchProcesses, postJson } from './support/processes.ts';
+import { wrk } from './support/wrk.ts';
 
 const { values: args } = parseArgs({
   options: {

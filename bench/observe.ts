@@ -2,14 +2,14 @@
  * bench:observe — durable single-point appends to 100 models over 32 connections, against a bare
  * node:http server taking the same POSTs in the same run; forecast latency measured at the same time
  * from a second client; then forecast latency at 32 connections while a fit of the model lands every
- * second. Load from wrk (bench/wrk.ts).
+ * second. Load from wrk (bench/support/wrk.ts).
  *
  *   flock /tmp/modelapi-bench.lock npm run bench:observe [-- --duration 10 --connections 32]
  */
 import { parseArgs } from 'node:util';
-import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
-import { fmtWrk, wrk } from './wrk.ts';
-import { fmtSocket, onlyGets, withSocketLatency } from './socket-latency.ts';
+import { BenchProcesses, fitEverySecond, postJson } from './support/processes.ts';
+import { fmtWrk, wrk } from './support/wrk.ts';
+import { fmtSocket, onlyGets, withSocketLatency } from './support/socket-latency.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },

@@ -8,7 +8,7 @@
  *        threads take turns);
  *   (d) one WebSocket with 64 requests in flight;
  *   (e) a bare node:http server answering a fixed body of the same size, same load as (b).
- * Load from wrk (bench/wrk.ts), which unlike autocannon is not itself the bottleneck on 2 cores.
+ * Load from wrk (bench/support/wrk.ts), which unlike autocannon is not itself the bottleneck on 2 cores.
  * Targets: (c) ≥ 2× (b), (c) ≥ 1.0× (a), p99 of (c) ≤ 10 ms.
  *
  *   npm run bench:onnx [-- --duration 10]
@@ -18,8 +18,8 @@ import { parseArgs } from 'node:util';
 import * as ort from 'onnxruntime-node';
 import { WebSocket } from 'ws';
 import { ELEM, buildModel, denseLayer } from '../scripts/onnx-builder.ts';
-import { BenchProcesses } from './processes.ts';
-import { wrk } from './wrk.ts';
+import { BenchProcesses } from './support/processes.ts';
+import { wrk } from './support/wrk.ts';
 
 const { values: args } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
 const duration = Number(args.duration);

@@ -9,7 +9,7 @@
  *      copying is done with SQL, to make the store big quickly): daemon start-up time, RSS,
  *      GET /v1/models?limit=100 latency, a cold forecast of a random model (cached nowhere) with its
  *      reference (the same wrk load against a bare node:http server), and a bulk forecast of 10,000
- *      models at h = 12. Latencies are wrk's (4 connections, per request: bench/wrk.ts).
+ *      models at h = 12. Latencies are wrk's (4 connections, per request: bench/support/wrk.ts).
  *
  *   npm run bench:scale [-- --series 10000 --models 100000]
  */
@@ -22,9 +22,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { makeSeries } from './scale-series.ts';
-import { wrk, type WrkResult } from './wrk.ts';
-import { BenchProcesses } from './processes.ts';
+import { makeSeries } from './support/scale-series.ts';
+import { wrk, type WrkResult } from './support/wrk.ts';
+import { BenchProcesses } from './support/processes.ts';
 
 const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' }, db: { type: 'string' } } });
 const SERIES = Number(args.series);
@@ -133,7 +133,7 @@ try {
   const d = await startDaemon();
   const count = (await json(`${d.url}/v1/status`)).data;
   console.log(`(b) ${MODELS} models: start-up ${d.ms.toFixed(0)} ms [< 2000]; RSS after start ${rssMb(d.pid).toFixed(0)} MB`);
-  // Each latency is measured twice, with wrk (bench/wrk.ts; per request): the first second after
+  // Each latency is measured twice, with wrk (bench/support/wrk.ts; per request): the first second after
   // start-up (the code not yet optimised by V8, SQLite's page cache empty), then a longer run of the
   // same requests. A Node client on these same two cores put ~4 ms of its own into a p99 (a bare
   // node:http server measured 4.5 ms with it, 0.3 ms with wrk; docs/benchmarks.md, 2026-12-07).

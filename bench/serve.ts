@@ -9,7 +9,7 @@
  * Each load with the daemon runs twice: plain (wrk's figures, the targets), then under a packet capture
  * for the latency the kernel sees (tcpdump costs the daemon CPU, so it would skew the first). Latency
  * figures are per request, with wrk's coordinated-omission corrected p99 printed beside them
- * (bench/wrk.ts says why the two differ); the same-model case also counts the requests slower than
+ * (bench/support/wrk.ts says why the two differ); the same-model case also counts the requests slower than
  * 20 ms against the most the lock contract makes wait: every connection once per fit.
  *
  *   npm run bench:serve [-- --duration 10 --connections 32]     (wrap in flock /tmp/modelapi-bench.lock)
@@ -17,10 +17,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BenchProcesses, fitEverySecond, postJson } from './processes.ts';
-import { fmtWrk, wrk } from './wrk.ts';
-import { withCpuPerRequest } from './thread-cpu.ts';
-import { fmtSocket, onlyGets, withSocketLatency } from './socket-latency.ts';
+import { BenchProcesses, fitEverySecond, postJson } from './support/processes.ts';
+import { fmtWrk, wrk } from './support/wrk.ts';
+import { withCpuPerRequest } from './support/thread-cpu.ts';
+import { fmtSocket, onlyGets, withSocketLatency } from './support/socket-latency.ts';
 
 const { values: args } = parseArgs({
   options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { BenchProcesses, fitEverySecond, postJson, rssMb } from './processes.ts';
-import { fmtWrk, wrk } from './wrk.ts';
+import { BenchProcesses, fitEverySecond, postJson, rssMb } from './support/processes.ts';
+import { fmtWrk, wrk } from './support/wrk.ts';
 
 const { values: args } = parseArgs({
   options: { minutes: { type: 'string', default: '10' }, connections: { type: 'string', default: '32' } },

@@ -1,12 +1,12 @@
 /**
- * bench/wrk-histogram.ts undoes wrk 4.1's coordinated-omission correction. The reference here is the
+ * bench/support/wrk-histogram.ts undoes wrk 4.1's coordinated-omission correction. The reference here is the
  * correction itself, applied forward as wrk's stats_correct does it (src/stats.c: for n from 2e up to
  * the maximum, data[n]'s count added at n − e, n − 2e, … while above e) to random histograms:
  * undoing it must give back exactly the histogram it started from.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { correctionInterval, percentile, uncorrected, type Histogram } from '../../bench/wrk-histogram.ts';
+import { correctionInterval, percentile, uncorrected, type Histogram } from '../../bench/support/wrk-histogram.ts';
 
 function corrected(recorded: Histogram, e: number): Histogram {
   const max = recorded.length ? recorded[recorded.length - 1]![0] : 0;

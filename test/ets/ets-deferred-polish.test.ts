@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { estimate } from '../../src/forecasting/ets/estimate.ts';
 import { candidatesOrThrow, criteria, selectModel, seriesFacts } from '../../src/forecasting/ets/select.ts';
 import { etsKind } from '../../src/forecasting/ets/index.ts';
-import { makeSeries } from '../../bench/scale-series.ts';
+import { makeSeries } from '../../bench/support/scale-series.ts';
 import { devSeries } from '../support/dev-series.ts';
 
 const series = devSeries('forecast-dev').filter((d) => d.frequency <= 24);

@@ -37,7 +37,7 @@ async function firstUrl(lines: Interface, child: ChildProcess): Promise<string> 
  * started, then all stopped and the directory removed.
  */
 export class BenchProcesses {
-  readonly root = new URL('../', import.meta.url).pathname;
+  readonly root = new URL('../../', import.meta.url).pathname;
   readonly dir = mkdtempSync(join(tmpdir(), 'modelapi-bench-'));
   private readonly children: ChildProcess[] = [];
 
@@ -68,7 +68,7 @@ export class BenchProcesses {
 
   /** The same reference server, with its process. */
   bareProcess(body: string): Promise<Started> {
-    return this.spawn(['bench/bare-server.mjs', body]);
+    return this.spawn(['bench/support/bare-server.mjs', body]);
   }
 
   async stop(child: ChildProcess): Promise<void> {

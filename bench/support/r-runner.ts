@@ -15,7 +15,7 @@ export type RCase =
   | { kind: 'arima701_lag365'; name: string; x: ArrayLike<number> }
   | { kind: 'auto' | 'ets'; name: string; frequency: number; y: ArrayLike<number> };
 
-const script = fileURLToPath(new URL('r/engine.R', import.meta.url));
+const script = fileURLToPath(new URL('../r/engine.R', import.meta.url));
 const nums = (v: ArrayLike<number>) => Array.from(v, String).join(',');
 
 /** `Rscript -e 'library(forecast)'` exits 0; null if not, else the R and forecast versions. */

@@ -9,7 +9,7 @@
  * one waited. So one request held 80 ms by a fit counts as ~80, and a server that holds only the ~32
  * requests per fit that the lock contract makes wait (0.07–0.22% of them) shows a wrk p99 of 69–77 ms
  * (measured with a bare node:http server imitating exactly those waits, docs/benchmarks.md). The hook
- * prints wrk's histogram, bench/wrk-histogram.ts undoes the correction exactly, and the figures p50 …
+ * prints wrk's histogram, bench/support/wrk-histogram.ts undoes the correction exactly, and the figures p50 …
  * max here are per request: what each request the load sent took. wrk's own are kept as `corrected`.
  */
 import { spawn } from 'node:child_process';
@@ -67,7 +67,7 @@ ${request === undefined ? '' : `function request()
   n = n + 1
   ${request}
 end`}
--- wrk's histogram as it reports it (corrected; bench/wrk-histogram.ts undoes that): each distinct
+-- wrk's histogram as it reports it (corrected; bench/support/wrk-histogram.ts undoes that): each distinct
 -- latency in µs with its count, ascending.
 function histogram(latency)
   local out = {}
