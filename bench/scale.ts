@@ -16,7 +16,7 @@
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -25,6 +25,7 @@ import { request } from 'undici';
 import { makeSeries } from './support/scale-series.ts';
 import { wrk, type WrkResult } from './support/wrk.ts';
 import { BenchProcesses } from './support/processes.ts';
+import { rssMb } from './support/proc.ts';
 
 const { values: args } = parseArgs({ options: { series: { type: 'string', default: '10000' }, models: { type: 'string', default: '100000' }, db: { type: 'string' } } });
 const SERIES = Number(args.series);
@@ -57,7 +58,6 @@ async function json(url: string, method = 'GET', body?: unknown) {
   return JSON.parse(await res.body.text());
 }
 
-const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 async function latencies(n: number, concurrency: number, one: (i: number) => Promise<void>): Promise<number[]> {

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchProcesses, fitEverySecond, postJson } from './support/processes.ts';
 import { fmtWrk, wrk } from './support/wrk.ts';
-import { withCpuPerRequest } from './support/thread-cpu.ts';
+import { withCpuPerRequest } from './support/proc.ts';
 import { fmtSocket, onlyGets, withSocketLatency } from './support/socket-latency.ts';
 
 const { values: args } = parseArgs({

@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
-import { BenchProcesses, fitEverySecond, postJson, rssMb } from './support/processes.ts';
+import { BenchProcesses, fitEverySecond, postJson } from './support/processes.ts';
+import { rssMb } from './support/proc.ts';
 import { fmtWrk, wrk } from './support/wrk.ts';
 
 const { values: args } = parseArgs({

@@ -27,7 +27,6 @@ export interface PlainForecastDeps {
   record(method: string, route: string, status: number, ms: number): void;
 }
 
-
 /**
  * The request a model server gets most is the same forecast again, of a model no fit is changing, whose
  * answer is cached as bytes. Fastify's routing, hooks and reply for it cost more CPU than the bytes'
@@ -37,9 +36,8 @@ export interface PlainForecastDeps {
  * A forecast not cached yet, of such a model, is computed here the same way (the cache's computation,
  * shared with identical requests), and sent when it is there: a cold forecast (a model read from the
  * store) then takes ~5% less of the daemon's thread, ~12% while the daemon is new (docs/benchmarks.md,
- * 2026-12-07). If that
- * computation fails, the request goes to Fastify, whose route answers it (computing it again), so every
- * error answer is the route's own.
+ * 2026-12-07). If that computation fails, the request goes to Fastify, whose route answers it
+ * (computing it again), so every error answer is the route's own.
  *
  * Every condition under which Fastify's path would do anything else sends the request there instead:
  * shutting down, any Host, Origin or token the access hook would refuse or decorate, a request body,

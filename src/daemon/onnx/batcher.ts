@@ -22,6 +22,7 @@ interface Waiting {
 }
 
 interface Batch {
+  key: string;
   target: InferTarget;
   outputs: string[];
   waiting: Waiting[];
@@ -68,7 +69,7 @@ function batchKey(target: InferTarget, inputs: InputTensor[], outputs: string[])
 export class Batcher implements InferRunner {
   private readonly open = new Map<string, Batch>();
   /** Batches held for a worker, oldest first. */
-  private readonly held: { key: string; batch: Batch }[] = [];
+  private readonly held: Batch[] = [];
   /** Runs sent to the pool and not yet answered. */
   private running = 0;
 
@@ -100,30 +101,30 @@ export class Batcher implements InferRunner {
     const key = batchKey(target, inputs, outputs);
     let batch = this.open.get(key);
     if (batch && batch.rows + rows > this.limits.maxRows) {
-      this.flush(key, batch);
+      this.flush(batch);
       batch = undefined;
     } else if (batch && !batch.held && this.now() - batch.opened >= this.limits.delayMs) {
-      this.delayOver(key, batch);
+      this.delayOver(batch);
       if (!batch.held) batch = undefined;
     }
     if (!batch) {
-      batch = { target, outputs, waiting: [], rows: 0, opened: this.now(), held: false };
+      batch = { key, target, outputs, waiting: [], rows: 0, opened: this.now(), held: false };
       this.open.set(key, batch);
       const started = batch;
-      batch.timer = setTimeout(() => this.delayOver(key, started), this.limits.delayMs);
+      batch.timer = setTimeout(() => this.delayOver(started), this.limits.delayMs);
     }
     const answer = new Promise<InferOutput[]>((resolve, reject) => batch.waiting.push({ inputs, rows, resolve, reject }));
     batch.rows += rows;
-    if (batch.rows === this.limits.maxRows) this.flush(key, batch);
+    if (batch.rows === this.limits.maxRows) this.flush(batch);
     return answer;
   }
 
   /** A batch's delay is over: it goes now if a worker is free, else it is held for the next one. */
-  private delayOver(key: string, batch: Batch): void {
-    if (batch.held || this.open.get(key) !== batch) return;
-    if (this.running < this.limits.concurrency) return this.flush(key, batch);
+  private delayOver(batch: Batch): void {
+    if (batch.held || this.open.get(batch.key) !== batch) return;
+    if (this.running < this.limits.concurrency) return this.flush(batch);
     batch.held = true;
-    this.held.push({ key, batch });
+    this.held.push(batch);
   }
 
   private runAlone(target: InferTarget, inputs: InputTensor[], outputs: string[]): Promise<InferOutput[]> {
@@ -138,19 +139,18 @@ export class Batcher implements InferRunner {
     const ended = () => {
       this.running--;
       const next = this.held.shift();
-      if (next) this.flush(next.key, next.batch);
+      if (next) this.flush(next);
     };
     run.then(ended, ended);
     return run;
   }
 
-  private flush(key: string, batch: Batch): void {
+  private flush(batch: Batch): void {
     clearTimeout(batch.timer);
-    if (this.open.get(key) === batch) this.open.delete(key);
-    if (batch.held) {
-      const i = this.held.findIndex((h) => h.batch === batch);
-      if (i >= 0) this.held.splice(i, 1);
-    }
+    if (this.open.get(batch.key) === batch) this.open.delete(batch.key);
+    // A held batch that filled goes before its turn: it leaves the queue of held ones.
+    const i = batch.held ? this.held.indexOf(batch) : -1;
+    if (i >= 0) this.held.splice(i, 1);
     if (batch.waiting.length === 1) {
       const only = batch.waiting[0]!;
       this.runAlone(batch.target, only.inputs, batch.outputs).then(only.resolve, only.reject);

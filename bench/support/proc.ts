@@ -1,14 +1,18 @@
 /**
- * CPU time of a process's main thread (user + system), from Linux's /proc: undefined elsewhere. The
- * benches compare it per request between the daemon and the bare reference, a figure that moves less
- * with this machine's speed than their throughputs do (the other threads, idle workers and V8's
- * helpers, are not in it).
+ * What Linux's /proc says of a bench's child processes: resident memory, and the CPU time of the main
+ * thread (user + system). The benches compare the latter per request between the daemon and the bare
+ * reference, a figure that moves less with this machine's speed than their throughputs do (the other
+ * threads, idle workers and V8's helpers, are not in it).
  */
 import { readFileSync } from 'node:fs';
+
+/** Resident set size in MB (Linux only: throws elsewhere). */
+export const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
 /** Clock ticks of /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICK_MS = 10;
 
+/** The main thread's CPU time in ms; undefined where there is no /proc. */
 export function mainThreadCpuMs(pid: number): number | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
