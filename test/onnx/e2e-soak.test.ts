@@ -16,22 +16,9 @@ function version(n: number): Uint8Array {
   return buildModel(mlp('soak', IN, w1, new Float32Array(HIDDEN), new Float32Array(HIDDEN).fill(0.5), b2));
 }
 
-/** The daemon's resident memory as it reports it in /metrics (prom-client's process metrics, on every platform). */
-async function rssMb(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  return Number(/^process_resident_memory_bytes (\S+)$/m.exec(text)![1]) / 2 ** 20;
-}
-
-/**
- * The bound, from measurements on this machine: with session release turned off, 45 deploys grew RSS by
- * 200 MB (about 4.5 MB per session kept alive: its 2 MB of weights and onnxruntime's arenas). With release
- * on, growth was 10–58 MB over runs on the loaded machine (V8 freeing the 2 MB request and file buffers
- * lazily, malloc arenas per thread). 100 MB sits between the two: it tolerates that noise and fails for a
- * leak of half the sessions. The session count checked above is the exact test of the release itself.
- */
-const GROWTH_BOUND_MB = 100;
-
-test('soak: 50 deploys while infers run; old sessions are released and RSS stays bounded', async (t) => {
+// That a dropped session is released is session-release.test.ts's check, by counting onnxruntime's sessions:
+// the daemon's RSS was too noisy to tell a leak from (+10–101 MB over CI runs, +188 MB leaking).
+test('soak: 50 deploys while infers run; infers follow the versions and old sessions are dropped', async (t) => {
   const d = await startDaemon(t, { args: ['--forecast-workers', '1', '--batch-delay', '0'] });
   const row = [Array.from({ length: IN }, () => 1)];
   let deploying = true;
@@ -52,7 +39,6 @@ test('soak: 50 deploys while infers run; old sessions are released and RSS stays
     throw err;
   });
 
-  let warm = 0;
   for (let n = 1; n <= 50; n++) {
     const res = await deployBytes(d.url, 'soak', version(n));
     assert.equal(res.status, 201);
@@ -61,13 +47,10 @@ test('soak: 50 deploys while infers run; old sessions are released and RSS stays
     const before = seen.length;
     while (!failed && (seen.length === before || seen[seen.length - 1]! < n)) await new Promise((r) => setImmediate(r));
     if (failed) break;
-    if (n === 5) warm = await rssMb(d.url);
   }
   deploying = false;
   await infers;
 
   assert.ok(seen.every((v, i) => i === 0 || v >= seen[i - 1]!), 'infers never go back to an older version');
   assert.equal((await call(`${d.url}/v1/status`)).body.data.onnx.sessions.forecast, 1, 'one session left: the current version');
-  const growth = (await rssMb(d.url)) - warm;
-  assert.ok(growth < GROWTH_BOUND_MB, `RSS grew ${growth.toFixed(1)} MB over 45 deploys (bound ${GROWTH_BOUND_MB} MB)`);
 });
