@@ -87,6 +87,21 @@ export interface Warm {
  */
 export const FULL_RUN_RELTOL = 1e-6;
 
+/**
+ * A model search's runs that still trail the best AICc so far by this much after this many evaluations
+ * are abandoned; the optimiser's best point is returned (a valid, losing fit, never polished: it trails
+ * by more than DEFERRED_POLISH_SLACK). Two runs take most of a search's evaluations and are bounded so:
+ * the full-dimensional run of a seasonal candidate (FULL_ABANDON_*) and the run of a non-seasonal
+ * candidate from each start (PLAIN_ABANDON_*). Measured on 1,224 fits (900 bench:scale series of three
+ * seeds at period 12, 300 of them also at period 1, and the dev series of period ≤ 24): the same model
+ * with the same AICc on all of them, and 17% fewer likelihood evaluations (22.1 M → 18.3 M). The
+ * margins where choices started to change: 2 after 300 evaluations for the full run (3 of 914 seasonal
+ * fits changed; none at 5), and 10 after 200 for the non-seasonal runs, whose damped structures climb
+ * flat ridges slowly (ETS(M,Ad,N) overtook ETS(A,Ad,N) by 0.09 on one series; none changed at 20).
+ */
+export const FULL_ABANDON = { after: 300, margin: 10 };
+export const PLAIN_ABANDON = { after: 200, margin: 30 };
+
 /** R's AICc from −2·loglik (σ² counted as one more parameter, as in select.ts criteria()). */
 export function aiccOf(lik: number, s: Structure, nObs: number): number {
   const np = parameterCount(s) + 1;
@@ -200,7 +215,10 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   const from = search?.start;
   if (from) for (let i = 0; i < L.level; i++) steps[i]! /= 10;
   const opts = { steps, maxit: 2000, reltol: 1.490116119384765625e-8 };
-  const probe = optSeas ? { steps, maxit: 1000, reltol: 1e-6 } : opts;
+  // In −2·loglik, the objective's units: the best AICc so far plus the margin, less this structure's penalty.
+  const abandonAt = (rule: { after: number; margin: number }) =>
+    search && !from && Number.isFinite(search.bestIc) ? { after: rule.after, above: search.bestIc + rule.margin - aiccOf(0, s, search.nObs) } : undefined;
+  const probe = optSeas ? { steps, maxit: 1000, reltol: 1e-6 } : { ...opts, abandon: abandonAt(PLAIN_ABANDON) };
   let best = nelderMead(objective, from ? withSmoothing(x0, L, from) : x0, probe);
   for (const alt of from ? [] : alternativeStarts(s)) {
     const r = nelderMead(objective, withSmoothing(x0, L, alt), probe);
@@ -210,7 +228,7 @@ export function estimate(y: Float64Array, s: Structure, scale: number, search: S
   if (optSeas) {
     fullSteps = [...steps, ...seasSteps];
     const start = [...(best.value < 1e35 ? best.x : x0), ...heur.seas.slice(1)];
-    const r = nelderMead(objective, start, { ...opts, steps: fullSteps, reltol: FULL_RUN_RELTOL });
+    const r = nelderMead(objective, start, { ...opts, steps: fullSteps, reltol: FULL_RUN_RELTOL, abandon: abandonAt(FULL_ABANDON) });
     if (r.value <= best.value || !(best.value < 1e35)) best = r;
     else best = { ...best, x: Float64Array.from(start) };
   }
