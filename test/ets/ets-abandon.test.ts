@@ -1,6 +1,6 @@
 /**
  * The model search abandons runs that trail the best AICc so far (FULL_ABANDON, PLAIN_ABANDON in
- * estimate.ts). Brute force, as in ets-deferred-polish.test.ts: every candidate estimated on its own
+ * estimate.ts). Brute force (test/support/ets-brute-force.ts): every candidate estimated on its own
  * (no search context, so never abandoned, always polished), the lowest AICc taken; the search must
  * reach it. The three generated series are the ones of bench:scale's seed 7 whose choice moved to a
  * worse AICc when the margins were cut to 2 (full run) and 5 (non-seasonal runs): s000051 and s000151
@@ -13,6 +13,7 @@ import { estimate } from '../../src/forecasting/ets/estimate.ts';
 import { candidatesOrThrow, criteria, selectModel, seriesFacts } from '../../src/forecasting/ets/select.ts';
 import { etsKind } from '../../src/forecasting/ets/index.ts';
 import { makeSeries } from '../../bench/support/scale-series.ts';
+import { bruteForceAicc } from '../support/ets-brute-force.ts';
 
 const bySeed7 = new Map(makeSeries(249, 7).map((s) => [s.model, Float64Array.from(s.data)]));
 const cases = [
@@ -21,21 +22,10 @@ const cases = [
   { name: 's000248', period: 12 },
 ];
 
-const bruteForce = (y: Float64Array, period: number) => {
-  const spec = etsKind.parseSpec({ period });
-  const scale = seriesFacts(y).scale;
-  let best = Infinity;
-  for (const s of candidatesOrThrow(y, spec)) {
-    const fit = estimate(y, s, scale, null);
-    if (fit) best = Math.min(best, criteria(fit).aicc);
-  }
-  return best;
-};
-
 test('abandoning runs that trail the best so far never costs the search its lowest AICc', () => {
   for (const c of cases) {
     const y = bySeed7.get(c.name)!;
-    const brute = bruteForce(y, c.period);
+    const brute = bruteForceAicc(y, c.period);
     const searched = criteria(selectModel(y, etsKind.parseSpec({ period: c.period }), {})).aicc;
     assert.ok(searched <= brute + 1e-6, `${c.name} at period ${c.period}: search AICc ${searched.toFixed(3)}, brute force ${brute.toFixed(3)}`);
   }
