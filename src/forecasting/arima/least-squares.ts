@@ -79,6 +79,9 @@ function jacobianChangeTimes(J: Float64Array, Jold: Float64Array, r: Float64Arra
   }
 }
 
+/** Iterations stop once an accepted step lowers S by no more than this fraction of it. */
+const STOP_GAIN = 1e-9;
+
 export function levenbergMarquardt(
   res: Residuals,
   start: ArrayLike<number>,
@@ -153,6 +156,7 @@ export function levenbergMarquardt(
     J = Jprev;
     gOld.set(g);
     let accepted = false;
+    let firstTry = true;
     let useS = true;
     let Snew = S;
     while (lambda < 1e12) {
@@ -176,6 +180,11 @@ export function levenbergMarquardt(
         else lambda *= 10;
         continue;
       }
+      // Converged when even the model's step, barely damped, predicts less than the stopping gain:
+      // the trial would be accepted with a gain too small to continue, or rejected by rounding, and
+      // rejection would then raise lambda to 1e12 with one evaluation each (see predictedReduction).
+      if (firstTry && lambda <= 1e-2 && predictedReduction(useS, slope) <= STOP_GAIN * S) break;
+      firstTry = false;
       for (let a = 0; a < k; a++) trial[a] = p[a]! + delta[a]!;
       if (res(trial, rt)) {
         Snew = sumsq(rt);
@@ -201,12 +210,26 @@ export function levenbergMarquardt(
     S = Snew;
     haveOld = true;
     lambda = Math.max(lambda / 10, 1e-12);
-    if (stepSmall || gain <= 1e-9 * S) {
+    if (stepSmall || gain <= STOP_GAIN * S) {
       converged = true;
       break;
     }
   }
   return { par: p, ssq: S, iterations: it, converged };
+
+  /**
+   * -(2 g'd + d'Hd): the decrease of S the quadratic model predicts for the step d = delta, with
+   * H = J'J (+ the secant term when in use) — the model the step was solved from, without damping.
+   */
+  function predictedReduction(withSecant: boolean, gd: number): number {
+    let dHd = 0;
+    for (let a = 0; a < k; a++) {
+      let w = 0;
+      for (let b = 0; b < k; b++) w += (A[a * k + b]! + (withSecant ? Sm[a * k + b]! : 0)) * delta[b]!;
+      dHd += delta[a]! * w;
+    }
+    return -(2 * gd + dHd);
+  }
 
   /**
    * NL2SOL update with s = last step, y = g_new - g_old, y# = (J_new - J_old)' r_new:
