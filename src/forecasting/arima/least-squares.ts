@@ -180,9 +180,10 @@ export function levenbergMarquardt(
         else lambda *= 10;
         continue;
       }
-      // Converged when even the model's step, barely damped, predicts less than the stopping gain:
-      // the trial would be accepted with a gain too small to continue, or rejected by rounding, and
-      // rejection would then raise lambda to 1e12 with one evaluation each (see predictedReduction).
+      // Converged when the model's step predicts less than the stopping gain: the trial would be
+      // accepted with a gain too small to go on, or rejected by rounding, and each rejection would
+      // raise lambda tenfold up to 1e12 at one evaluation each. Only on an iteration's first, barely
+      // damped step (lambda <= 1e-2): a heavily damped step predicts less than the model's minimum.
       if (firstTry && lambda <= 1e-2 && predictedReduction(useS, slope) <= STOP_GAIN * S) break;
       firstTry = false;
       for (let a = 0; a < k; a++) trial[a] = p[a]! + delta[a]!;
