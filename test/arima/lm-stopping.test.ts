@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { levenbergMarquardt } from '../../src/forecasting/arima/least-squares.ts';
 import { cssResiduals, mlResiduals, prepare } from '../../src/forecasting/arima/problem.ts';
-import type { Structure } from '../../src/forecasting/arima/structure.ts';
+import { ncoef, type Structure } from '../../src/forecasting/arima/structure.ts';
 import { normals } from '../support/random.ts';
 
 // Levenberg–Marquardt's stopping (least-squares.ts): it stops once the model predicts too little gain,
@@ -22,6 +22,43 @@ const arma = new Float64Array(300);
 for (let t = 2; t < arma.length; t++) arma[t] = 0.6 * arma[t - 1]! - 0.2 * arma[t - 2]! + rnd() + 0.4 * rnd();
 const seasonal = (p: number, q: number, P: number, Q: number): Structure => ({ p, d: 1, q, P, D: 1, Q, m: 12, reg: 'none' });
 
+type Residuals = (par: Float64Array, out: Float64Array) => boolean;
+
+/** The sum of squares at par (Infinity where the residuals are not evaluable); r is scratch. */
+function ssqAt(fn: Residuals, par: Float64Array, r: Float64Array): number {
+  if (!fn(par, r)) return Infinity;
+  let S = 0;
+  for (let i = 0; i < r.length; i++) S += r[i]! * r[i]!;
+  return S;
+}
+
+/**
+ * The lowest sum of squares a plain coordinate search from par reaches: steps of 1e-3 .. 1e-7 (relative
+ * to each coefficient, at least absolute), each size swept until no coordinate move lowers S.
+ */
+function coordinateSearchMinimum(fn: Residuals, start: Float64Array, S0: number, nres: number): number {
+  const par = Float64Array.from(start);
+  const r = new Float64Array(nres);
+  let S = S0;
+  for (let h = 1e-3; h >= 1e-7; h /= 10) {
+    for (let sweep = 0, moved = true; sweep < 20 && moved; sweep++) {
+      moved = false;
+      for (let j = 0; j < par.length; j++) {
+        for (const sign of [1, -1]) {
+          const old = par[j]!;
+          par[j] = old + sign * h * Math.max(1, Math.abs(old));
+          const St = ssqAt(fn, par, r);
+          if (St < S) {
+            S = St;
+            moved = true;
+          } else par[j] = old;
+        }
+      }
+    }
+  }
+  return S;
+}
+
 const cases: [string, 'css' | 'ml', Structure, Float64Array][] = [
   ['airline on log(AirPassengers)', 'ml', seasonal(0, 1, 0, 1), logAp],
   ['ARIMA(2,1,1)(1,1,0)[12] on log(AirPassengers)', 'ml', seasonal(2, 1, 1, 0), logAp],
@@ -39,14 +76,12 @@ for (const [name, objective, s, y] of cases) {
     const css = objective === 'css' ? cssResiduals(prob) : null;
     const lsq = css ?? mlResiduals(prob, true);
     const jacobian = css?.jacobian;
-    const k = s.p + s.q + s.P + s.Q + (s.reg === 'none' ? 0 : 1);
+    const k = ncoef(s);
     const seen: number[] = [];
     const counted = (par: Float64Array, out: Float64Array) => {
-      const ok = lsq.fn(par, out);
-      let S = 0;
-      for (let i = 0; i < lsq.nres; i++) S += out[i]! * out[i]!;
-      seen.push(ok ? S : Infinity);
-      return ok;
+      const S = ssqAt(lsq.fn, par, out);
+      seen.push(S);
+      return S < Infinity;
     };
     const start = new Float64Array(k);
     if (s.reg !== 'none') start[k - 1] = y.reduce((a, b) => a + b, 0) / y.length;
@@ -57,33 +92,9 @@ for (const [name, objective, s, y] of cases) {
     const reached = seen.indexOf(res.ssq);
     const jacobianCost = jacobian ? 0 : k;
     assert.ok(seen.length - 1 - reached <= jacobianCost, `${seen.length - 1 - reached} evaluations after the answer (one Jacobian: ${jacobianCost})`);
-    // Plain coordinate search from the answer, steps 1e-3 .. 1e-7: it must not find a sum of squares
-    // lower by more than 1e-8 relative, ten times the stopping gain (1e-9 of S per step; it found at
-    // most 1.5e-9 on these cases).
-    const par = Float64Array.from(res.par);
-    const r = new Float64Array(lsq.nres);
-    let S = res.ssq;
-    for (let h = 1e-3; h >= 1e-7; h /= 10) {
-      for (let sweep = 0; sweep < 20; sweep++) {
-        let moved = false;
-        for (let j = 0; j < k; j++) {
-          for (const sign of [1, -1]) {
-            const old = par[j]!;
-            par[j] = old + sign * h * Math.max(1, Math.abs(old));
-            let St = Infinity;
-            if (lsq.fn(par, r)) {
-              St = 0;
-              for (let i = 0; i < lsq.nres; i++) St += r[i]! * r[i]!;
-            }
-            if (St < S) {
-              S = St;
-              moved = true;
-            } else par[j] = old;
-          }
-        }
-        if (!moved) break;
-      }
-    }
+    // A coordinate search from the answer must not find a sum of squares lower by more than 1e-8
+    // relative, ten times the stopping gain (1e-9 of S per step; it found at most 1.5e-9 on these cases).
+    const S = coordinateSearchMinimum(lsq.fn, res.par, res.ssq, lsq.nres);
     assert.ok(S >= res.ssq * (1 - 1e-8), `coordinate search lowered S by ${((res.ssq - S) / res.ssq).toExponential(2)} (relative)`);
   });
 }
